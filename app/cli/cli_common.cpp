@@ -1,0 +1,39 @@
+#include "app/cli/cli_common.h"
+
+#include <algorithm>
+#include <iostream>
+
+#include "core/project/project_file.h"
+
+namespace postline::cli {
+
+bool Args::has(const std::string& flag) const { return std::find(flags.begin(), flags.end(), flag) != flags.end(); }
+
+Args parseArgs(int argc, char** argv, int first) {
+  Args a;
+  for (int i = first; i < argc; ++i) {
+    std::string w = argv[i];
+    if (w.size() > 2 && w.rfind("--", 0) == 0) a.flags.push_back(w);
+    else a.positional.push_back(w);
+  }
+  return a;
+}
+
+int fail(const base::Error& error) {
+  std::cerr << "postline-cli: " << error.message << "\n";
+  return kExitFailed;
+}
+
+int usageError(const std::string& message) {
+  std::cerr << "postline-cli: " << message << "\nTry 'postline-cli --help'.\n";
+  return kExitUsage;
+}
+
+std::filesystem::path projectFileFor(const std::filesystem::path& arg) {
+  if (arg.extension() == project::kExtension) return arg;
+  std::filesystem::path folder = arg;
+  if (folder.filename().empty()) folder = folder.parent_path();  // "Demo/" -> "Demo"
+  return folder / (folder.filename().string() + project::kExtension);
+}
+
+}  // namespace postline::cli

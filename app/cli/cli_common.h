@@ -1,0 +1,36 @@
+#pragma once
+#include <filesystem>
+#include <string>
+#include <vector>
+
+#include "core/base/result.h"
+
+namespace postline::cli {
+
+// Exit statuses of postline-cli (part of the documented contract, docs/CLI.md).
+inline constexpr int kExitOk = 0;
+inline constexpr int kExitUsage = 1;      // wrong arguments
+inline constexpr int kExitFailed = 2;     // a file could not be read, written or understood
+
+// Command-line words after the subcommand, with flags (--json) separated from positionals.
+struct Args {
+  std::vector<std::string> positional;
+  std::vector<std::string> flags;
+  bool has(const std::string& flag) const;
+};
+Args parseArgs(int argc, char** argv, int first);
+
+// Prints "postline-cli: <message>" to stderr and returns kExitFailed.
+int fail(const base::Error& error);
+// Prints "postline-cli: <message>\n<usage hint>" to stderr and returns kExitUsage.
+int usageError(const std::string& message);
+
+// Where `postline-cli new ARG` puts the project: ARG itself when it ends in .postline,
+// else ARG/<folder name>.postline.
+std::filesystem::path projectFileFor(const std::filesystem::path& arg);
+
+int runNew(const Args& args);
+int runInfo(const Args& args);
+int runDemo(const Args& args);
+
+}  // namespace postline::cli

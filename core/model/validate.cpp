@@ -1,0 +1,134 @@
+#include "core/model/validate.h"
+
+#include <limits>
+#include <unordered_set>
+
+#include "core/model/clip_timing.h"
+
+namespace postline::model {
+
+using base::ErrorCode;
+using base::makeError;
+using base::Result;
+
+namespace {
+
+Result<void> fail(const std::string& message) { return makeError(ErrorCode::InvalidArgument, message); }
+
+class IdRegistry {
+ public:
+  explicit IdRegistry(std::uint64_t next) : m_next(next) {}
+  Result<void> add(std::uint64_t id, const std::string& what) {
+    if (id == 0 || id >= m_next) return fail(what + " has id " + std::to_string(id) + " outside the project's ids");
+    if (!m_seen.insert(id).second) return fail(what + " reuses id " + std::to_string(id));
+    return {};
+  }
+
+ private:
+  std::uint64_t m_next;
+  std::unordered_set<std::uint64_t> m_seen;
+};
+
+Result<void> checkBins(const Project& p, IdRegistry& ids) {
+  for (const char* name : kStandardBins) {
+    if (p.standardBin(name) == nullptr) return fail(std::string("the standard bin ") + name + " is missing");
+  }
+  for (const Bin& b : p.bins) {
+    PL_TRY(ids.add(b.id.value, "bin '" + b.name + "'"));
+    if (b.parent.valid() && p.findBin(b.parent) == nullptr) return fail("bin '" + b.name + "' has no parent bin");
+    for (MediaId m : b.items) {
+      if (p.findMedia(m) == nullptr) return fail("bin '" + b.name + "' lists media " + std::to_string(m.value) + " that does not exist");
+    }
+  }
+  for (const MediaItem& m : p.media) PL_TRY(ids.add(m.id.value, "media '" + m.path + "'"));
+  return {};
+}
+
+Result<void> checkTrack(const Project& p, const Sequence& s, const Track& t, IdRegistry& ids) {
+  PL_TRY(ids.add(t.id.value, "track " + t.name));
+  for (std::size_t i = 0; i < t.clips.size(); ++i) {
+    const Clip& c = t.clips[i];
+    PL_TRY(ids.add(c.id.value, "clip '" + c.name + "'"));
+    PL_TRY(checkClip(p, s, t, c));
+    if (i > 0 && t.clips[i - 1].end() > c.start) {
+      return fail("clips '" + t.clips[i - 1].name + "' and '" + c.name + "' overlap on " + t.name);
+    }
+  }
+  return {};
+}
+
+Result<void> checkSequence(const Project& p, const Sequence& s, IdRegistry& ids) {
+  PL_TRY(ids.add(s.id.value, "sequence '" + s.name + "'"));
+  if (s.settings.width <= 0 || s.settings.height <= 0 || s.settings.width > 16384 || s.settings.height > 16384) {
+    return fail("sequence '" + s.name + "' has an impossible frame size");
+  }
+  if (s.settings.sampleRate != 48000) return fail("sequence '" + s.name + "' must run at 48000 Hz");
+  for (const Track& t : s.tracks) PL_TRY(checkTrack(p, s, t, ids));
+  for (const Transition& t : s.transitions) {
+    PL_TRY(ids.add(t.id.value, "a transition in '" + s.name + "'"));
+    PL_TRY(checkTransition(p, s, t));
+  }
+  for (const Marker& m : s.markers) {
+    PL_TRY(ids.add(m.id.value, "marker '" + m.name + "'"));
+    if (m.position.value < 0 || m.duration.value < 0) return fail("marker '" + m.name + "' lies before the sequence start");
+  }
+  return {};
+}
+
+// Unused source on the clip's timeline head (before=true) or tail side: a reversed clip shows
+// its source end at its head; a freeze frame can be held on either side without limit.
+Result<time::FrameCount> timelineHandle(const Clip& c, const MediaItem& m, const time::FrameRate& rate, bool before) {
+  if (c.freeze) return time::FrameCount{std::numeric_limits<std::int64_t>::max() / 4};
+  return before != c.reverse ? headHandle(c, m, rate) : tailHandle(c, m, rate);
+}
+
+}  // namespace
+
+Result<void> checkClip(const Project& p, const Sequence& s, const Track& t, const Clip& c) {
+  const std::string where = "clip '" + c.name + "' on " + t.name;
+  const MediaItem* m = p.findMedia(c.media);
+  if (m == nullptr) return fail(where + " refers to media that is not in the project");
+  if (c.duration.value <= 0) return fail(where + " has no length");
+  if (c.start.value < 0) return fail(where + " starts before the sequence");
+  if (c.speed.num() <= 0) return fail(where + " has a speed that is not positive");
+  const bool fits = t.kind == TrackKind::Video ? (m->info.hasVideo || m->info.still) : m->info.hasAudio;
+  if (!fits) return fail(where + ": '" + m->name + "' has no " + trackKindName(t.kind));
+  if (m->info.still) return {};
+  PL_TRY_ASSIGN(out, sourceOut(c, *m, s.settings.frameRate));
+  if (c.sourceIn < 0 || out > m->info.duration) {
+    return makeError(ErrorCode::OutOfRange, where + " uses source outside '" + m->name + "'");
+  }
+  return {};
+}
+
+Result<void> checkTransition(const Project& p, const Sequence& s, const Transition& t) {
+  const Track* track = s.findTrack(t.track);
+  const Clip* left = track ? findClipOnTrack(*track, t.left) : nullptr;
+  const Clip* right = track ? findClipOnTrack(*track, t.right) : nullptr;
+  if (left == nullptr || right == nullptr) return fail("a transition refers to clips that are not on its track");
+  if (left->end() != right->start) return fail("transition between '" + left->name + "' and '" + right->name + "' is not on a cut");
+  if (t.duration.value <= 0) return fail("transition at '" + right->name + "' has no length");
+  const time::FramePos cut = right->start;
+  const time::FrameRange r = transitionRange(t, cut);
+  const MediaItem* lm = p.findMedia(left->media);
+  const MediaItem* rm = p.findMedia(right->media);
+  if (lm == nullptr || rm == nullptr) return fail("a transition's clips refer to missing media");
+  PL_TRY_ASSIGN(tail, timelineHandle(*left, *lm, s.settings.frameRate, false));
+  PL_TRY_ASSIGN(head, timelineHandle(*right, *rm, s.settings.frameRate, true));
+  const bool fitsLeft = r.end - cut <= tail && r.start >= left->start;
+  const bool fitsRight = cut - r.start <= head && r.end <= right->end();
+  if (!fitsLeft || !fitsRight) {
+    return makeError(ErrorCode::OutOfRange, "a " + std::to_string(t.duration.value) + "-frame transition between '" +
+                                                left->name + "' and '" + right->name + "' is longer than their handles");
+  }
+  return {};
+}
+
+Result<void> validate(const Project& p) {
+  IdRegistry ids(p.nextId);
+  PL_TRY(checkBins(p, ids));
+  for (const Sequence& s : p.sequences) PL_TRY(checkSequence(p, s, ids));
+  return {};
+}
+
+}  // namespace postline::model

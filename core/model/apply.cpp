@@ -97,7 +97,9 @@ class Applier {
     Bin* b = m_p.findBin(c.bin);
     const bool badIndex = b != nullptr && c.binIndex != kNoIndex && c.binIndex > b->items.size();
     if (b == nullptr || badIndex || m_p.findMedia(c.item.id)) return stale("added media " + c.item.path);
-    m_p.media.push_back(c.item);
+    auto mediaPos = std::lower_bound(m_p.media.begin(), m_p.media.end(), c.item.id,
+                                     [](const MediaItem& m, MediaId id) { return m.id < id; });
+    m_p.media.insert(mediaPos, c.item);
     const auto at = c.binIndex == kNoIndex ? b->items.size() : c.binIndex;
     b->items.insert(b->items.begin() + static_cast<std::ptrdiff_t>(at), c.item.id);
     return {};
@@ -150,7 +152,9 @@ class Applier {
   template <class T>
   Result<void> addTo(std::vector<T>* items, const T& item) {
     if (items == nullptr || findById(*items, item.id) != items->end()) return stale("added item");
-    items->push_back(item);
+    // Kept in id order (ids only grow, so a new item goes last): undoing a removal puts the item back in its place.
+    auto pos = std::lower_bound(items->begin(), items->end(), item.id, [](const T& t, auto id) { return t.id < id; });
+    items->insert(pos, item);
     return {};
   }
   template <class T>

@@ -1,0 +1,30 @@
+#pragma once
+// Private to core/project (not a public header): the model <-> JSON mapping of the current schema.
+#include <filesystem>
+#include <vector>
+
+#include "core/base/result.h"
+#include "core/model/project.h"
+#include "core/project/json_fields.h"
+
+namespace postline::project::detail {
+
+// The whole project as a document of the current schema. Media paths are written relative to
+// `projectDir` (an absolute, normalised folder) with the absolute path as a fallback.
+Json writeProject(const model::Project& project, const std::filesystem::path& projectDir);
+// One sequence (settings, tracks with clips, transitions, markers).
+Json writeSequence(const model::Sequence& sequence);
+
+// Reads a document of the current schema (format and version already checked). Each media path
+// is resolved against `projectDir` first, then its absolute fallback; media found at neither is
+// appended to `missing`. Errors are Parse errors naming the field path.
+base::Result<model::Project> readProject(const Json& doc, const std::filesystem::path& projectDir,
+                                         std::vector<model::MediaId>& missing);
+// Reads one sequence object found at `at`.
+base::Result<void> readSequence(const Json& obj, const Where& at, model::Sequence& out);
+
+// `mediaPath` relative to `projectDir` in generic form ('/'), or the path itself when no
+// relative form exists (another root) or it is empty.
+std::string relativeMediaPath(const std::string& mediaPath, const std::filesystem::path& projectDir);
+
+}  // namespace postline::project::detail

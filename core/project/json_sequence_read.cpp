@@ -1,0 +1,164 @@
+#include <cmath>
+
+#include "core/project/json_model.h"
+
+namespace postline::project::detail {
+
+using base::Result;
+using model::Clip;
+using model::Track;
+
+namespace {
+
+// Reads every element of array member `key` with `readOne` and appends it to `out`.
+template <class T, class Fn>
+Result<void> readList(const Json& o, const Where& at, const char* key, std::vector<T>& out, Fn readOne) {
+  PL_TRY_ASSIGN(arr, arrayMember(o, at, key));
+  const Where listAt(at, key);
+  for (std::size_t i = 0; i < arr->size(); ++i) {
+    T item;
+    PL_TRY(readOne((*arr)[i], Where(listAt, i), item));
+    out.push_back(std::move(item));
+  }
+  return {};
+}
+
+Result<void> positive(const time::FrameCount& c, const Where& at, const char* key) {
+  if (c.value <= 0) return Where(at, key).error("must be positive, found " + std::to_string(c.value));
+  return {};
+}
+
+Result<void> readWheel(const Json& o, const Where& at, const char* key, std::array<double, 4>& w) {
+  PL_TRY_ASSIGN(arr, arrayMember(o, at, key));
+  const Where wAt(at, key);
+  if (arr->size() != 4) return wAt.error("expected 4 numbers (R, G, B, master), found " + std::to_string(arr->size()));
+  for (std::size_t i = 0; i < 4; ++i) {
+    const Json& v = (*arr)[i];
+    if (!v.is_number() || !std::isfinite(v.get<double>())) return Where(wAt, i).error("expected a finite number");
+    w[i] = v.get<double>();
+  }
+  return {};
+}
+
+Result<void> readGrade(const Json& o, const Where& at, model::ClipGrade& g) {
+  PL_TRY(get(o, at, "temperature", g.temperature));
+  PL_TRY(get(o, at, "tint", g.tint));
+  PL_TRY(get(o, at, "exposure", g.exposure));
+  PL_TRY(get(o, at, "contrast", g.contrast));
+  PL_TRY(get(o, at, "pivot", g.pivot));
+  PL_TRY(get(o, at, "saturation", g.saturation));
+  PL_TRY(readWheel(o, at, "lift", g.lift));
+  PL_TRY(readWheel(o, at, "gamma", g.gamma));
+  PL_TRY(readWheel(o, at, "gain", g.gain));
+  PL_TRY(readWheel(o, at, "offset", g.offset));
+  PL_TRY(get(o, at, "lut_path", g.lutPath));
+  PL_TRY(get(o, at, "lut_mix", g.lutMix));
+  return {};
+}
+
+// The optional groups: absent means the default; present means every field is required.
+Result<void> readClipGroups(const Json& o, const Where& at, Clip& c) {
+  PL_TRY_ASSIGN(audio, optionalObject(o, at, "audio"));
+  if (audio != nullptr) {
+    const Where aAt(at, "audio");
+    PL_TRY(get(*audio, aAt, "gain_db", c.audio.gainDb));
+    PL_TRY(get(*audio, aAt, "fade_in", c.audio.fadeIn));
+    PL_TRY(get(*audio, aAt, "fade_out", c.audio.fadeOut));
+    PL_TRY(getEnum(*audio, aAt, "fade_shape", c.audio.fadeShape, kFadeShapes));
+  }
+  PL_TRY_ASSIGN(grade, optionalObject(o, at, "grade"));
+  if (grade != nullptr) PL_TRY(readGrade(*grade, Where(at, "grade"), c.grade));
+  PL_TRY_ASSIGN(reframe, optionalObject(o, at, "reframe"));
+  if (reframe != nullptr) {
+    const Where rAt(at, "reframe");
+    PL_TRY(get(*reframe, rAt, "scale", c.reframe.scale));
+    PL_TRY(get(*reframe, rAt, "offset_x", c.reframe.offsetX));
+    PL_TRY(get(*reframe, rAt, "offset_y", c.reframe.offsetY));
+    PL_TRY(get(*reframe, rAt, "rotation_deg", c.reframe.rotationDeg));
+  }
+  return {};
+}
+
+Result<void> readClip(const Json& o, const Where& at, Clip& c) {
+  PL_TRY(expectObject(o, at));
+  PL_TRY(get(o, at, "id", c.id));
+  PL_TRY(get(o, at, "media", c.media));
+  PL_TRY(get(o, at, "name", c.name));
+  PL_TRY(get(o, at, "start", c.start));
+  PL_TRY(get(o, at, "duration", c.duration));
+  PL_TRY(positive(c.duration, at, "duration"));
+  PL_TRY(getInt(o, at, "source_in", c.sourceIn, 0, kMaxTicks));
+  PL_TRY(get(o, at, "speed", c.speed));
+  if (c.speed.num() <= 0) return Where(at, "speed").error("must be positive, found " + c.speed.toString());
+  PL_TRY(get(o, at, "reverse", c.reverse));
+  PL_TRY(get(o, at, "freeze", c.freeze));
+  PL_TRY(get(o, at, "enabled", c.enabled));
+  PL_TRY(getId(o, at, "link_group", c.linkGroup));
+  return readClipGroups(o, at, c);
+}
+
+Result<void> readTrack(const Json& o, const Where& at, Track& t) {
+  PL_TRY(expectObject(o, at));
+  PL_TRY(get(o, at, "id", t.id));
+  PL_TRY(getEnum(o, at, "kind", t.kind, kTrackKinds));
+  PL_TRY(get(o, at, "name", t.name));
+  PL_TRY(getEnum(o, at, "role", t.role, kAudioRoles));
+  PL_TRY(get(o, at, "muted", t.muted));
+  PL_TRY(get(o, at, "locked", t.locked));
+  PL_TRY(get(o, at, "volume_db", t.volumeDb));
+  return readList(o, at, "clips", t.clips, readClip);
+}
+
+Result<void> readTransition(const Json& o, const Where& at, model::Transition& t) {
+  PL_TRY(expectObject(o, at));
+  PL_TRY(get(o, at, "id", t.id));
+  PL_TRY(get(o, at, "track", t.track));
+  PL_TRY(get(o, at, "left", t.left));
+  PL_TRY(get(o, at, "right", t.right));
+  PL_TRY(getEnum(o, at, "kind", t.kind, kTransitionKinds));
+  PL_TRY(get(o, at, "duration", t.duration));
+  PL_TRY(positive(t.duration, at, "duration"));
+  PL_TRY(getEnum(o, at, "align", t.align, kTransitionAligns));
+  return {};
+}
+
+Result<void> readMarker(const Json& o, const Where& at, model::Marker& m) {
+  PL_TRY(expectObject(o, at));
+  PL_TRY(get(o, at, "id", m.id));
+  PL_TRY(get(o, at, "position", m.position));
+  PL_TRY(get(o, at, "duration", m.duration));
+  PL_TRY(get(o, at, "name", m.name));
+  PL_TRY(get(o, at, "color", m.color));
+  PL_TRY(get(o, at, "note", m.note));
+  return {};
+}
+
+Result<void> readSettings(const Json& o, const Where& at, model::SequenceSettings& s) {
+  PL_TRY(expectObject(o, at));
+  PL_TRY(getInt(o, at, "width", s.width, 1, 65536));
+  PL_TRY(getInt(o, at, "height", s.height, 1, 65536));
+  time::Rational fps;
+  PL_TRY(get(o, at, "frame_rate", fps));
+  auto rate = time::FrameRate::make(fps);
+  if (!rate.ok()) return Where(at, "frame_rate").error("must be a positive rate, found " + fps.toString());
+  s.frameRate = rate.value();
+  PL_TRY(getEnum(o, at, "color_space", s.colorSpace, kColorSpaces));
+  PL_TRY(getInt(o, at, "sample_rate", s.sampleRate, 1, 10'000'000));
+  return {};
+}
+
+}  // namespace
+
+Result<void> readSequence(const Json& o, const Where& at, model::Sequence& s) {
+  PL_TRY(expectObject(o, at));
+  PL_TRY(get(o, at, "id", s.id));
+  PL_TRY(get(o, at, "name", s.name));
+  PL_TRY_ASSIGN(settings, member(o, at, "settings"));
+  PL_TRY(readSettings(*settings, Where(at, "settings"), s.settings));
+  PL_TRY(readList(o, at, "tracks", s.tracks, readTrack));
+  PL_TRY(readList(o, at, "transitions", s.transitions, readTransition));
+  PL_TRY(readList(o, at, "markers", s.markers, readMarker));
+  return {};
+}
+
+}  // namespace postline::project::detail

@@ -1,0 +1,128 @@
+#include <gtest/gtest.h>
+#include <sys/wait.h>
+
+#include <array>
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <nlohmann/json.hpp>
+#include <string>
+
+namespace fs = std::filesystem;
+
+namespace {
+
+struct CliRun {
+  int status = -1;
+  std::string out;   // stdout
+  std::string err;   // stderr
+};
+
+// Runs postline-cli with `args` (already shell-quoted), capturing stdout and stderr.
+CliRun cli(const std::string& args) {
+  const fs::path errFile = fs::temp_directory_path() / ("postline_cli_err_" + std::to_string(::getpid()));
+  const std::string cmd = std::string("'") + POSTLINE_CLI + "' " + args + " 2>'" + errFile.string() + "'";
+  CliRun r;
+  FILE* pipe = ::popen(cmd.c_str(), "r");
+  std::array<char, 4096> buf{};
+  std::size_t n = 0;
+  while ((n = std::fread(buf.data(), 1, buf.size(), pipe)) > 0) r.out.append(buf.data(), n);
+  const int raw = ::pclose(pipe);
+  r.status = WIFEXITED(raw) ? WEXITSTATUS(raw) : -1;
+  std::ifstream e(errFile);
+  r.err.assign(std::istreambuf_iterator<char>(e), {});
+  fs::remove(errFile);
+  return r;
+}
+
+std::string q(const fs::path& p) { return "'" + p.string() + "'"; }
+
+class Cli : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    m_dir = fs::temp_directory_path() / ("postline_cli_" + std::to_string(::getpid()) + "_" +
+                                         ::testing::UnitTest::GetInstance()->current_test_info()->name());
+    fs::remove_all(m_dir);
+    fs::create_directories(m_dir);
+  }
+  void TearDown() override { fs::remove_all(m_dir); }
+  fs::path m_dir;
+};
+
+}  // namespace
+
+TEST_F(Cli, VersionAndHelp) {
+  const CliRun v = cli("--version");
+  EXPECT_EQ(v.status, 0);
+  EXPECT_EQ(v.out.rfind("postline-cli ", 0), 0u);
+  const CliRun h = cli("--help");
+  EXPECT_EQ(h.status, 0);
+  EXPECT_NE(h.out.find("new DIR|FILE"), std::string::npos);
+  EXPECT_NE(h.out.find("info PROJECT"), std::string::npos);
+}
+
+TEST_F(Cli, WrongArgumentsExitOne) {
+  EXPECT_EQ(cli("").status, 1);
+  const CliRun r = cli("frobnicate");
+  EXPECT_EQ(r.status, 1);
+  EXPECT_NE(r.err.find("unknown command 'frobnicate'"), std::string::npos);
+  EXPECT_EQ(cli("info").status, 1);
+  EXPECT_EQ(cli("new").status, 1);
+}
+
+TEST_F(Cli, NewFolderMakesAProjectWithBinsAndDefaultSequence) {
+  const CliRun r = cli("new " + q(m_dir / "Coffee"));
+  ASSERT_EQ(r.status, 0) << r.err;
+  const fs::path file = m_dir / "Coffee" / "Coffee.postline";
+  ASSERT_TRUE(fs::exists(file));
+  const CliRun info = cli("info --json " + q(file));
+  ASSERT_EQ(info.status, 0) << info.err;
+  const auto j = nlohmann::json::parse(info.out);
+  EXPECT_EQ(j["name"], "Coffee");
+  ASSERT_EQ(j["bins"].size(), 5u);
+  EXPECT_EQ(j["bins"][0]["name"], "01_Source_Clips");
+  EXPECT_EQ(j["bins"][4]["name"], "05_Exports");
+  const auto& seq = j["sequences"][0];
+  EXPECT_EQ(seq["width"], 1920);
+  EXPECT_EQ(seq["height"], 1080);
+  EXPECT_EQ(seq["frame_rate"], "24");
+  EXPECT_EQ(seq["color_space"], "rec709");
+  EXPECT_EQ(seq["sample_rate"], 48000);
+  ASSERT_EQ(seq["tracks"].size(), 6u);
+  EXPECT_EQ(seq["tracks"][0]["name"], "V1");
+  EXPECT_EQ(seq["tracks"][1]["role"], "dialogue");
+  EXPECT_EQ(seq["tracks"][5]["role"], "ambient");
+}
+
+TEST_F(Cli, NewRefusesToOverwrite) {
+  const fs::path file = m_dir / "Mine.postline";
+  ASSERT_EQ(cli("new " + q(file)).status, 0);
+  const auto size = fs::file_size(file);
+  const CliRun again = cli("new " + q(file));
+  EXPECT_EQ(again.status, 2);
+  EXPECT_NE(again.err.find("already exists"), std::string::npos);
+  EXPECT_EQ(fs::file_size(file), size);
+}
+
+TEST_F(Cli, InfoTextShowsBinsAndTracks) {
+  const fs::path file = m_dir / "Text.postline";
+  ASSERT_EQ(cli("new " + q(file)).status, 0);
+  const CliRun r = cli("info " + q(file));
+  ASSERT_EQ(r.status, 0);
+  EXPECT_NE(r.out.find("01_Source_Clips"), std::string::npos);
+  EXPECT_NE(r.out.find("Sequence 01  1920x1080 24 fps rec709 48000 Hz"), std::string::npos);
+  EXPECT_NE(r.out.find("A4 audio (music)"), std::string::npos);
+}
+
+TEST_F(Cli, BadProjectsExitTwoNamingTheFile) {
+  const fs::path missing = m_dir / "nope.postline";
+  CliRun r = cli("info " + q(missing));
+  EXPECT_EQ(r.status, 2);
+  EXPECT_NE(r.err.find(missing.string()), std::string::npos);
+  const fs::path garbage = m_dir / "garbage.postline";
+  std::ofstream(garbage) << "{\"format\": \"postline-project\", \"version\": 1, \"bins\": [";
+  r = cli("info " + q(garbage));
+  EXPECT_EQ(r.status, 2);
+  EXPECT_NE(r.err.find(garbage.string()), std::string::npos);
+  EXPECT_TRUE(r.out.empty());
+}

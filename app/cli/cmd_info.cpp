@@ -4,6 +4,7 @@
 
 #include "app/cli/cli_common.h"
 #include "core/model/clip_timing.h"
+#include "core/project/autosave.h"
 #include "core/project/project_file.h"
 #include "core/time/convert.h"
 #include "core/time/timecode.h"
@@ -76,6 +77,8 @@ ordered_json describe(const project::LoadReport& r, const std::string& file) {
   }
   for (const model::Sequence& s : p.sequences) j["sequences"].push_back(describeSequence(p, s));
   for (model::MediaId id : r.missingMedia) j["missing_media"].push_back(p.findMedia(id)->path);
+  const auto offer = project::checkRecovery(file);
+  j["recovery"] = offer ? ordered_json{{"autosave", offer->autosaveFile.string()}} : ordered_json(nullptr);
   return j;
 }
 
@@ -113,6 +116,10 @@ void printText(const ordered_json& j) {
   }
   for (const auto& m : j["missing_media"]) std::cout << "\nMissing media: " << m.get<std::string>() << "\n";
   for (const auto& w : j["warnings"]) std::cout << "Warning: " << w.get<std::string>() << "\n";
+  if (!j["recovery"].is_null()) {
+    std::cout << "\nRecovery: an autosave newer than this project exists: "
+              << j["recovery"]["autosave"].get<std::string>() << "\n";
+  }
 }
 
 }  // namespace

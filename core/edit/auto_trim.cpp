@@ -1,6 +1,5 @@
 #include "core/edit/auto_trim.h"
 
-#include <algorithm>
 #include <unordered_set>
 
 #include "core/edit/clip_edges.h"
@@ -19,19 +18,25 @@ Result<ClipRef> resolveClipOn(const SeqRef& ref, const model::Track& t, const mo
   return ClipRef{t, k, *m};
 }
 
+// A clip to trim and the ripple it belongs to (the id of the selected clip that brought it in).
+struct Target {
+  ClipRef c;
+  std::uint64_t ripple;
+};
+
 // The selection with linked partners added, without duplicates. One pass over the sequence's
 // clips (so selecting every clip stays linear), then NotFound for any id that is not there.
-Result<std::vector<ClipRef>> gather(const SeqRef& ref, const std::vector<model::ClipId>& ids) {
+Result<std::vector<Target>> gather(const SeqRef& ref, const std::vector<model::ClipId>& ids) {
   std::unordered_set<model::ClipId> wanted(ids.begin(), ids.end());
   std::unordered_set<model::ClipId> seen;
-  std::vector<ClipRef> out;
+  std::vector<Target> out;
   for (const model::Track& t : ref.seq.tracks) {
     for (const model::Clip& k : t.clips) {
       if (wanted.count(k.id) == 0) continue;
       PL_TRY_ASSIGN(c, resolveClipOn(ref, t, k));
-      if (seen.insert(k.id).second) out.push_back(c);
+      if (seen.insert(k.id).second) out.push_back(Target{c, k.id.value});
       for (const ClipRef& p : linkedPartners(ref, c, LinkEdge::Whole)) {
-        if (seen.insert(p.clip.id).second) out.push_back(p);
+        if (seen.insert(p.clip.id).second) out.push_back(Target{p, k.id.value});
       }
     }
   }
@@ -41,9 +46,11 @@ Result<std::vector<ClipRef>> gather(const SeqRef& ref, const std::vector<model::
   return out;
 }
 
-// Plans one clip: head and tail trimmed, moved left by the frames removed before it on its track.
-Result<void> planClip(EditPlan& plan, const SeqRef& ref, const ClipRef& c, FrameCount head, FrameCount tail,
-                      TrimMode mode, FrameCount removedBefore) {
+// Plans one clip: head and tail trimmed; in Ripple mode it keeps its start and the clips after it
+// close up (EditPlan moves it by the frames removed before it, on its track and on linked tracks).
+Result<void> planClip(EditPlan& plan, const SeqRef& ref, const Target& t, FrameCount head, FrameCount tail,
+                      TrimMode mode) {
+  const ClipRef& c = t.c;
   const std::string what = "auto-trim of " + quoted(c.clip) + " by " + std::to_string(head.value) + " + " +
                            framesText(tail);
   if (c.clip.duration < head + tail + FrameCount{1}) {
@@ -53,9 +60,8 @@ Result<void> planClip(EditPlan& plan, const SeqRef& ref, const ClipRef& c, Frame
   const bool ripple = mode == TrimMode::Ripple;
   PL_TRY_ASSIGN(h, headTrimmed(ref, c.clip, c.media, head, !ripple, what));
   PL_TRY_ASSIGN(after, tailTrimmed(ref, h, c.media, -tail, what));
-  if (ripple) after.start -= removedBefore;
   PL_TRY(plan.update(c.track, c.clip, std::move(after), what));
-  if (ripple) PL_TRY(plan.shift(c.track, c.clip.end(), -(head + tail)));
+  if (ripple) PL_TRY(plan.shift(c.track, c.clip.end(), -(head + tail), t.ripple));
   return {};
 }
 
@@ -73,25 +79,8 @@ Result<ChangeSet> autoTrim(const model::Project& project, model::SequenceId seq,
   if (head.value < 0 || tail.value < 0) return invalid("auto-trim lengths must not be negative");
   PL_TRY_ASSIGN(selection, gather(ref, clips));
   if (head.value == 0 && tail.value == 0) return ChangeSet{};
-  std::vector<std::size_t> order(selection.size());  // by track, then start
-  for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
-  std::sort(order.begin(), order.end(), [&](std::size_t i, std::size_t j) {
-    const ClipRef& a = selection[i];
-    const ClipRef& b = selection[j];
-    return &a.track != &b.track ? &a.track < &b.track : a.clip.start < b.clip.start;
-  });
   EditPlan plan(ref);
-  const model::Track* track = nullptr;
-  FrameCount removed{0};
-  for (std::size_t i : order) {
-    const ClipRef& c = selection[i];
-    if (&c.track != track) {
-      track = &c.track;
-      removed = FrameCount{0};
-    }
-    PL_TRY(planClip(plan, ref, c, head, tail, mode, removed));
-    removed += head + tail;
-  }
+  for (const Target& t : selection) PL_TRY(planClip(plan, ref, t, head, tail, mode));
   return plan.finish();
 }
 

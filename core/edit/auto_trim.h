@@ -14,7 +14,8 @@ time::FrameCount defaultAutoTrim(const time::FrameRate& rate);
 
 // Trims `head` frames off the head and `tail` frames off the tail of every clip in `clips` (and of
 // their linked partners with the same timeline range). Ripple: each clip keeps its start and the
-// track closes up, as if every clip shrank in place and the gaps closed; Normal: each clip keeps
+// track closes up, as if every clip shrank in place and the gaps closed; tracks holding partners of
+// clips that move close up with it (see TrimMode), so linked clips stay in sync; Normal: each clip keeps
 // its frames in place and gaps open. A clip shorter than head + tail + 1 frames is an OutOfRange
 // error naming it. Transitions on cuts that disappear are removed.
 base::Result<model::ChangeSet> autoTrim(const model::Project& project, model::SequenceId seq,

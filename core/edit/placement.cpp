@@ -3,6 +3,7 @@
 #include <utility>
 #include <vector>
 
+#include "core/edit/edit_plan.h"
 #include "core/edit/razor.h"
 #include "core/model/clip_timing.h"
 #include "core/time/convert.h"
@@ -198,11 +199,14 @@ Result<ChangeSet> insert(const model::Project& project, model::SequenceId seq, m
   for (const Placed& p : placed) removeTransitionAtCut(ref, *p.track, at, cs);
   // Right parts go in at `at` first, so the ripple below carries them along with everything after.
   emitPieces(ref, pieces, cs);
+  // The tracks holding clips linked to clips the ripple moves ripple too (EditPlan, sync_ripple.h).
+  EditPlan plan(ref);
   for (const Placed& p : placed) {
     cs.add(model::ClipsShifted{ref.seq.id, p.track->id, at, p.clip.duration});
     cs.add(model::ClipAdded{ref.seq.id, p.track->id, p.clip});
+    plan.shifted(*p.track, at, p.clip.duration, placed.front().clip.id.value);
   }
-  return cs;
+  return plan.finish(std::move(cs));
 }
 
 Result<ChangeSet> overwrite(const model::Project& project, model::SequenceId seq, model::TrackId track, FramePos at,

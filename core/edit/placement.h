@@ -35,7 +35,8 @@ Result<ChangeSet> append(const model::Project& project, model::SequenceId seq, m
 // Inserts `span` at timeline frame `at` (included) on `track` (and `linkedAudioTrack`, as in
 // append): a clip strictly containing `at` is split (right part gets a new id), everything starting
 // at or after `at` on those tracks moves right by the new clip's length, then the clip goes in.
-// A transition on the cut at `at` is removed; other tracks do not move.
+// A transition on the cut at `at` is removed. Tracks holding linked partners of clips that move
+// ripple by the same length at `at` (see TrimMode); other tracks do not move.
 Result<ChangeSet> insert(const model::Project& project, model::SequenceId seq, model::TrackId track,
                          time::FramePos at, const SourceSpan& span, model::TrackId linkedAudioTrack = {});
 

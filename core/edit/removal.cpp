@@ -1,5 +1,8 @@
 #include "core/edit/removal.h"
 
+#include <unordered_map>
+
+#include "core/edit/edit_plan.h"
 #include "core/edit/link.h"
 
 namespace postline::edit {
@@ -12,16 +15,12 @@ void removeTransitionsTouching(const SeqRef& ref, const std::unordered_set<std::
 
 namespace {
 
-// The clips to remove (with partners), checked against locked tracks, and their transitions removed.
-Result<std::vector<ClipOnTrack>> collectRemoval(const SeqRef& ref, const std::vector<model::ClipId>& ids,
-                                                ChangeSet& cs) {
+// The clips to remove (with partners), checked against locked tracks.
+Result<std::vector<ClipOnTrack>> collectRemoval(const SeqRef& ref, const std::vector<model::ClipId>& ids) {
   PL_TRY_ASSIGN(clips, withLinkedPartners(ref, ids));
-  std::unordered_set<std::uint64_t> removed;
   for (const ClipOnTrack& c : clips) {
     if (c.track->locked) return conflict("clip '" + c.clip->name + "' is on locked track " + c.track->name);
-    removed.insert(c.clip->id.value);
   }
-  removeTransitionsTouching(ref, removed, cs);
   return clips;
 }
 
@@ -29,8 +28,11 @@ Result<std::vector<ClipOnTrack>> collectRemoval(const SeqRef& ref, const std::ve
 
 Result<ChangeSet> lift(const model::Project& project, model::SequenceId seq, const std::vector<model::ClipId>& ids) {
   PL_TRY_ASSIGN(ref, resolveSequence(project, seq));
+  PL_TRY_ASSIGN(clips, collectRemoval(ref, ids));
+  std::unordered_set<std::uint64_t> removed;
+  for (const ClipOnTrack& c : clips) removed.insert(c.clip->id.value);
   ChangeSet cs;
-  PL_TRY_ASSIGN(clips, collectRemoval(ref, ids, cs));
+  removeTransitionsTouching(ref, removed, cs);
   for (const ClipOnTrack& c : clips) cs.add(model::ClipRemoved{ref.seq.id, c.track->id, *c.clip});
   return cs;
 }
@@ -38,17 +40,18 @@ Result<ChangeSet> lift(const model::Project& project, model::SequenceId seq, con
 Result<ChangeSet> rippleDelete(const model::Project& project, model::SequenceId seq,
                                const std::vector<model::ClipId>& ids) {
   PL_TRY_ASSIGN(ref, resolveSequence(project, seq));
-  ChangeSet cs;
-  PL_TRY_ASSIGN(clips, collectRemoval(ref, ids, cs));
-  // withLinkedPartners lists clips by track, then by start: walk each track's run from the right,
-  // so every gap closes before the ones to its left and each shift range is empty when it runs.
-  for (std::size_t i = clips.size(); i-- > 0;) {
-    const ClipOnTrack& c = clips[i];
-    cs.add(model::ClipRemoved{ref.seq.id, c.track->id, *c.clip});
-    const bool lastOnTrack = &c.track->clips.back() == c.clip;
-    if (!lastOnTrack) cs.add(model::ClipsShifted{ref.seq.id, c.track->id, c.clip->end(), -c.clip->duration});
+  PL_TRY_ASSIGN(clips, collectRemoval(ref, ids));
+  // Each removed clip closes its gap; a clip and its linked partners are one ripple (keyed by the
+  // first clip of their link group), so the tracks of clips linked to later clips follow (EditPlan).
+  std::unordered_map<std::uint64_t, std::uint64_t> rippleOfGroup;
+  EditPlan plan(ref);
+  for (const ClipOnTrack& c : clips) {
+    std::uint64_t ripple = c.clip->id.value;
+    if (c.clip->linkGroup != 0) ripple = rippleOfGroup.try_emplace(c.clip->linkGroup, ripple).first->second;
+    PL_TRY(plan.remove(*c.track, *c.clip));
+    PL_TRY(plan.shift(*c.track, c.clip->end(), -c.clip->duration, ripple));
   }
-  return cs;
+  return plan.finish();
 }
 
 }  // namespace postline::edit

@@ -17,7 +17,8 @@ void removeTransitionsTouching(const SeqRef& ref, const std::unordered_set<std::
 Result<ChangeSet> lift(const model::Project& project, model::SequenceId seq, const std::vector<model::ClipId>& ids);
 
 // Like lift, then closes each gap: on every affected track, each later clip moves left by the total
-// length of the removed clips before it (other tracks do not move).
+// length of the removed clips before it. Tracks holding linked partners of clips that move ripple
+// the same way (see TrimMode: a clip in the way there is a Conflict); other tracks do not move.
 Result<ChangeSet> rippleDelete(const model::Project& project, model::SequenceId seq,
                                const std::vector<model::ClipId>& ids);
 

@@ -30,8 +30,9 @@ Result<FrameCount> durationAtSpeed(const SeqRef& ref, const ClipRef& c, const ti
   return FrameCount{out > c.media.info.duration ? frames - 1 : frames};
 }
 
+// `ripple` names the edit's ripple (the clip's id, shared by its linked partners).
 Result<void> planSpeed(EditPlan& plan, const SeqRef& ref, const ClipRef& c, const time::Rational& speed,
-                       TrimMode mode, const std::string& what) {
+                       TrimMode mode, const std::string& what, std::uint64_t ripple) {
   if (c.clip.speed == speed) return {};
   PL_TRY_ASSIGN(duration, durationAtSpeed(ref, c, speed));
   if (duration.value <= 0) return outOfRange(what + " leaves " + quoted(c.clip) + " with no frames");
@@ -43,7 +44,7 @@ Result<void> planSpeed(EditPlan& plan, const SeqRef& ref, const ClipRef& c, cons
     if (out > c.media.info.duration) return outOfRange(what + " needs source past the end of its media");
   }
   PL_TRY(plan.update(c.track, c.clip, std::move(after), what));
-  if (mode == TrimMode::Ripple) PL_TRY(plan.shift(c.track, c.clip.end(), duration - c.clip.duration));
+  if (mode == TrimMode::Ripple) PL_TRY(plan.shift(c.track, c.clip.end(), duration - c.clip.duration, ripple));
   return {};
 }
 
@@ -82,9 +83,11 @@ Result<ChangeSet> setSpeed(const model::Project& project, model::SequenceId seq,
   PL_TRY_ASSIGN(c, resolveClip(ref, clip));
   if (speed.num() <= 0) return invalid("speed of " + quoted(c.clip) + " must be positive (got " + speed.toString() + ")");
   EditPlan plan(ref);
-  PL_TRY(planSpeed(plan, ref, c, speed, mode, "speed change of " + quoted(c.clip) + " to " + speedText(speed)));
+  const std::uint64_t ripple = c.clip.id.value;
+  auto what = [&](const model::Clip& k) { return "speed change of " + quoted(k) + " to " + speedText(speed); };
+  PL_TRY(planSpeed(plan, ref, c, speed, mode, what(c.clip), ripple));
   for (const ClipRef& p : linkedPartners(ref, c, LinkEdge::Whole)) {
-    PL_TRY(planSpeed(plan, ref, p, speed, mode, "speed change of " + quoted(p.clip) + " to " + speedText(speed)));
+    PL_TRY(planSpeed(plan, ref, p, speed, mode, what(p.clip), ripple));
   }
   return plan.finish();
 }
@@ -120,9 +123,12 @@ Result<ChangeSet> freezeFrameHold(const model::Project& project, model::Sequence
   ChangeSet cs;
   h.id = model::ClipId{model::reserveIds(project, cs, 1)};
   EditPlan plan(ref);
-  PL_TRY(plan.shift(c.track, c.clip.end(), hold));
+  const std::uint64_t ripple = c.clip.id.value;
+  PL_TRY(plan.shift(c.track, c.clip.end(), hold, ripple));
   PL_TRY(plan.add(c.track, std::move(h)));
-  for (const ClipRef& p : linkedPartners(ref, c, LinkEdge::Tail)) PL_TRY(plan.shift(p.track, c.clip.end(), hold));
+  for (const ClipRef& p : linkedPartners(ref, c, LinkEdge::Tail)) {
+    PL_TRY(plan.shift(p.track, c.clip.end(), hold, ripple));
+  }
   return plan.finish(std::move(cs));
 }
 

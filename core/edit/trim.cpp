@@ -12,20 +12,21 @@ namespace {
 std::string trimWhat(const model::Clip& c, FrameCount d) { return "trim of " + quoted(c) + " by " + framesText(d); }
 
 // Plans a head trim of one clip (and, in Ripple mode, the shift of the clips after it).
+// `ripple` names the edit's ripple (the trimmed clip's id, shared by its linked partners).
 Result<void> planHead(EditPlan& plan, const SeqRef& ref, const ClipRef& c, FrameCount d, TrimMode mode,
-                      const std::string& what) {
+                      const std::string& what, std::uint64_t ripple = 0) {
   PL_TRY_ASSIGN(after, headTrimmed(ref, c.clip, c.media, d, mode == TrimMode::Normal, what));
   PL_TRY(plan.update(c.track, c.clip, std::move(after), what));
-  if (mode == TrimMode::Ripple) PL_TRY(plan.shift(c.track, c.clip.end(), -d));
+  if (mode == TrimMode::Ripple) PL_TRY(plan.shift(c.track, c.clip.end(), -d, ripple));
   return {};
 }
 
 // Plans a tail trim of one clip (and, in Ripple mode, the shift of the clips after it).
 Result<void> planTail(EditPlan& plan, const SeqRef& ref, const ClipRef& c, FrameCount d, TrimMode mode,
-                      const std::string& what) {
+                      const std::string& what, std::uint64_t ripple = 0) {
   PL_TRY_ASSIGN(after, tailTrimmed(ref, c.clip, c.media, d, what));
   PL_TRY(plan.update(c.track, c.clip, std::move(after), what));
-  if (mode == TrimMode::Ripple) PL_TRY(plan.shift(c.track, c.clip.end(), d));
+  if (mode == TrimMode::Ripple) PL_TRY(plan.shift(c.track, c.clip.end(), d, ripple));
   return {};
 }
 
@@ -50,9 +51,11 @@ Result<ChangeSet> trimIn(const model::Project& project, model::SequenceId seq, m
   PL_TRY_ASSIGN(c, resolveClip(ref, clip));
   if (delta.value == 0) return ChangeSet{};
   EditPlan plan(ref);
-  PL_TRY(planHead(plan, ref, c, delta, mode, trimWhat(c.clip, delta)));
+  const std::uint64_t ripple = c.clip.id.value;
+  PL_TRY(planHead(plan, ref, c, delta, mode, trimWhat(c.clip, delta), ripple));
   for (const ClipRef& p : linkedPartners(ref, c, LinkEdge::Head)) {
-    PL_TRY(planHead(plan, ref, p, delta, mode, trimWhat(p.clip, delta) + " (linked to " + quoted(c.clip) + ")"));
+    const std::string what = trimWhat(p.clip, delta) + " (linked to " + quoted(c.clip) + ")";
+    PL_TRY(planHead(plan, ref, p, delta, mode, what, ripple));
   }
   return plan.finish();
 }
@@ -63,9 +66,11 @@ Result<ChangeSet> trimOut(const model::Project& project, model::SequenceId seq, 
   PL_TRY_ASSIGN(c, resolveClip(ref, clip));
   if (delta.value == 0) return ChangeSet{};
   EditPlan plan(ref);
-  PL_TRY(planTail(plan, ref, c, delta, mode, trimWhat(c.clip, delta)));
+  const std::uint64_t ripple = c.clip.id.value;
+  PL_TRY(planTail(plan, ref, c, delta, mode, trimWhat(c.clip, delta), ripple));
   for (const ClipRef& p : linkedPartners(ref, c, LinkEdge::Tail)) {
-    PL_TRY(planTail(plan, ref, p, delta, mode, trimWhat(p.clip, delta) + " (linked to " + quoted(c.clip) + ")"));
+    const std::string what = trimWhat(p.clip, delta) + " (linked to " + quoted(c.clip) + ")";
+    PL_TRY(planTail(plan, ref, p, delta, mode, what, ripple));
   }
   return plan.finish();
 }

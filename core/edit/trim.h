@@ -9,6 +9,9 @@ namespace postline::edit {
 
 // Normal: only the trimmed edge moves (gaps may open; growing into a neighbour is an error).
 // Ripple: the clip keeps its start and every later clip on its track moves to close or make room.
+// Every ripple keeps linked clips in sync: a track holding a linked partner of a clip that moves
+// ripples by the same frames at the same point, transitively; a clip in the way there, or a locked
+// partner track, is a Conflict (sync_ripple.h). Tracks without such partners do not move.
 enum class TrimMode { Normal, Ripple };
 
 // Removes `delta` frames from the clip's head (delta < 0 extends it into its head handle). The frames

@@ -2,6 +2,7 @@
 #include <sys/wait.h>
 
 #include <array>
+#include <chrono>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
@@ -104,6 +105,21 @@ TEST_F(Cli, NewRefusesToOverwrite) {
   EXPECT_EQ(fs::file_size(file), size);
 }
 
+TEST_F(Cli, InfoOffersANewerAutosave) {
+  const fs::path file = m_dir / "Rec.postline";
+  ASSERT_EQ(cli("new " + q(file)).status, 0);
+  auto j = nlohmann::json::parse(cli("info --json " + q(file)).out);
+  EXPECT_TRUE(j["recovery"].is_null());
+  fs::copy_file(file, fs::path(file.string() + ".autosave"));
+  fs::last_write_time(fs::path(file.string() + ".autosave"), fs::last_write_time(file) + std::chrono::seconds(5));
+  const CliRun r = cli("info --json " + q(file));
+  ASSERT_EQ(r.status, 0) << r.err;
+  j = nlohmann::json::parse(r.out);
+  ASSERT_FALSE(j["recovery"].is_null());
+  EXPECT_EQ(j["recovery"]["autosave"], file.string() + ".autosave");
+  EXPECT_NE(cli("info " + q(file)).out.find("Recovery: an autosave newer"), std::string::npos);
+}
+
 TEST_F(Cli, InfoTextShowsBinsAndTracks) {
   const fs::path file = m_dir / "Text.postline";
   ASSERT_EQ(cli("new " + q(file)).status, 0);
@@ -125,4 +141,39 @@ TEST_F(Cli, BadProjectsExitTwoNamingTheFile) {
   EXPECT_EQ(r.status, 2);
   EXPECT_NE(r.err.find(garbage.string()), std::string::npos);
   EXPECT_TRUE(r.out.empty());
+}
+
+TEST_F(Cli, DemoBuildsTheCoffeeCommercialInSync) {
+  const CliRun r = cli("demo " + q(m_dir));
+  ASSERT_EQ(r.status, 0) << r.err;
+  const fs::path file = m_dir / "Coffee_Commercial.postline";
+  const CliRun info = cli("info --json " + q(file));
+  ASSERT_EQ(info.status, 0) << info.err;
+  const auto j = nlohmann::json::parse(info.out);
+  const auto& tracks = j["sequences"][0]["tracks"];
+  const auto& v1 = tracks[0]["clips"];
+  ASSERT_EQ(v1.size(), 5u);  // four shots (best take each) and the end hold
+  EXPECT_EQ(v1[0]["name"], "Shot_01_Take_02");  // rated 4 over take 1's 2
+  EXPECT_EQ(v1[2]["name"], "Shot_03_Take_02");  // rated 5
+  EXPECT_EQ(v1[2]["speed"], "9/10");
+  EXPECT_TRUE(v1[4]["freeze"]);
+  for (std::size_t i = 1; i < v1.size(); ++i) EXPECT_EQ(v1[i]["start"], v1[i - 1]["end"]) << "gap before clip " << i;
+  // Every linked audio clip sits exactly under its picture.
+  for (const auto& track : tracks) {
+    for (const auto& c : track["clips"]) {
+      if (c["link_group"] == 0 || track["kind"] == "video") continue;
+      bool found = false;
+      for (const auto& v : v1) {
+        if (v["link_group"] != c["link_group"]) continue;
+        found = true;
+        EXPECT_EQ(v["start"], c["start"]) << c["name"];
+        EXPECT_EQ(v["end"], c["end"]) << c["name"];
+      }
+      EXPECT_TRUE(found) << c["name"] << " has no picture";
+    }
+  }
+  EXPECT_EQ(j["sequences"][0]["transitions"].size(), 1u);
+  EXPECT_EQ(j["sequences"][0]["markers"].size(), 2u);
+  EXPECT_EQ(tracks[4]["clips"][0]["name"], "Music_Bed");
+  EXPECT_EQ(tracks[4]["clips"][0]["end"], v1[4]["end"]);  // music fitted to the picture
 }

@@ -1,4 +1,5 @@
 // postline-cli info: one description of a project, printed as text or as JSON (docs/CLI.md).
+#include <cstdio>
 #include <iostream>
 #include <nlohmann/json.hpp>
 
@@ -45,8 +46,11 @@ ordered_json describeSequence(const model::Project& p, const model::Sequence& s)
     j["tracks"].push_back(tj);
   }
   for (const model::Transition& t : s.transitions) {
+    const model::Clip* right = s.findClip(t.right);
+    const time::FramePos cut = right ? right->start : time::FramePos{0};
     j["transitions"].push_back({{"id", t.id.value}, {"left", t.left.value}, {"right", t.right.value},
-                                {"duration", t.duration.value}});
+                                {"kind", t.kind == model::TransitionKind::CrossDissolve ? "cross_dissolve" : "audio_crossfade"},
+                                {"duration", t.duration.value}, {"cut", cut.value}, {"cut_tc", tc(cut, st.frameRate)}});
   }
   for (const model::Marker& m : s.markers) {
     j["markers"].push_back({{"id", m.id.value}, {"name", m.name}, {"position", m.position.value},
@@ -82,6 +86,15 @@ ordered_json describe(const project::LoadReport& r, const std::string& file) {
   return j;
 }
 
+// "  90% speed" for anything but 100 %; empty at normal speed.
+std::string speedText(const std::string& rational) {
+  const auto r = time::Rational::parse(rational);
+  if (!r.ok() || r.value() == time::Rational(1)) return "";
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "  %g%% speed", r->toDouble() * 100.0);
+  return buf;
+}
+
 void printText(const ordered_json& j) {
   std::cout << "Project " << j["name"].get<std::string>() << "  (" << j["file"].get<std::string>() << ", schema "
             << j["schema_version"] << ")\n\nBins\n";
@@ -105,14 +118,17 @@ void printText(const ordered_json& j) {
       std::cout << "  " << t["clips"].size() << " clips\n";
       for (const auto& c : t["clips"]) {
         std::cout << "    " << c["start_tc"].get<std::string>() << " - " << c["end_tc"].get<std::string>() << "  "
-                  << c["name"].get<std::string>() << "  speed " << c["speed"].get<std::string>()
-                  << (c["reverse"].get<bool>() ? " reversed" : "") << (c["freeze"].get<bool>() ? " freeze" : "") << "\n";
+                  << c["name"].get<std::string>() << speedText(c["speed"].get<std::string>())
+                  << (c["reverse"].get<bool>() ? "  reversed" : "") << (c["freeze"].get<bool>() ? "  freeze" : "") << "\n";
       }
     }
     for (const auto& m : s["markers"]) {
       std::cout << "  marker " << m["position_tc"].get<std::string>() << "  " << m["name"].get<std::string>() << "\n";
     }
-    if (!s["transitions"].empty()) std::cout << "  " << s["transitions"].size() << " transition(s)\n";
+    for (const auto& t : s["transitions"]) {
+      std::cout << "  " << t["kind"].get<std::string>() << " " << t["duration"] << " frames at the cut "
+                << t["cut_tc"].get<std::string>() << "\n";
+    }
   }
   for (const auto& m : j["missing_media"]) std::cout << "\nMissing media: " << m.get<std::string>() << "\n";
   for (const auto& w : j["warnings"]) std::cout << "Warning: " << w.get<std::string>() << "\n";

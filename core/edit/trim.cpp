@@ -45,34 +45,37 @@ Result<ClipRef> clipStartingAt(const SeqRef& ref, const model::Track& track, tim
 
 }  // namespace
 
-Result<ChangeSet> trimIn(const model::Project& project, model::SequenceId seq, model::ClipId clip, FrameCount delta,
-                         TrimMode mode) {
+namespace {
+
+using PlanEdge = Result<void> (*)(EditPlan&, const SeqRef&, const ClipRef&, FrameCount, TrimMode, const std::string&,
+                                  std::uint64_t);
+
+// Trims one edge of `clip` and of its linked partners whose same edge sits on the same frame.
+Result<ChangeSet> trimEdge(const model::Project& project, model::SequenceId seq, model::ClipId clip, FrameCount delta,
+                           TrimMode mode, LinkEdge edge, PlanEdge planEdge) {
   PL_TRY_ASSIGN(ref, resolveSequence(project, seq));
   PL_TRY_ASSIGN(c, resolveClip(ref, clip));
   if (delta.value == 0) return ChangeSet{};
   EditPlan plan(ref);
   const std::uint64_t ripple = c.clip.id.value;
-  PL_TRY(planHead(plan, ref, c, delta, mode, trimWhat(c.clip, delta), ripple));
-  for (const ClipRef& p : linkedPartners(ref, c, LinkEdge::Head)) {
+  PL_TRY(planEdge(plan, ref, c, delta, mode, trimWhat(c.clip, delta), ripple));
+  for (const ClipRef& p : linkedPartners(ref, c, edge)) {
     const std::string what = trimWhat(p.clip, delta) + " (linked to " + quoted(c.clip) + ")";
-    PL_TRY(planHead(plan, ref, p, delta, mode, what, ripple));
+    PL_TRY(planEdge(plan, ref, p, delta, mode, what, ripple));
   }
   return plan.finish();
 }
 
+}  // namespace
+
+Result<ChangeSet> trimIn(const model::Project& project, model::SequenceId seq, model::ClipId clip, FrameCount delta,
+                         TrimMode mode) {
+  return trimEdge(project, seq, clip, delta, mode, LinkEdge::Head, planHead);
+}
+
 Result<ChangeSet> trimOut(const model::Project& project, model::SequenceId seq, model::ClipId clip, FrameCount delta,
                           TrimMode mode) {
-  PL_TRY_ASSIGN(ref, resolveSequence(project, seq));
-  PL_TRY_ASSIGN(c, resolveClip(ref, clip));
-  if (delta.value == 0) return ChangeSet{};
-  EditPlan plan(ref);
-  const std::uint64_t ripple = c.clip.id.value;
-  PL_TRY(planTail(plan, ref, c, delta, mode, trimWhat(c.clip, delta), ripple));
-  for (const ClipRef& p : linkedPartners(ref, c, LinkEdge::Tail)) {
-    const std::string what = trimWhat(p.clip, delta) + " (linked to " + quoted(c.clip) + ")";
-    PL_TRY(planTail(plan, ref, p, delta, mode, what, ripple));
-  }
-  return plan.finish();
+  return trimEdge(project, seq, clip, delta, mode, LinkEdge::Tail, planTail);
 }
 
 Result<ChangeSet> roll(const model::Project& project, model::SequenceId seq, model::ClipId left, FrameCount delta) {

@@ -1,7 +1,10 @@
 #include "core/model/validate.h"
 
 #include <limits>
+#include <algorithm>
+#include <cmath>
 #include <unordered_set>
+#include <vector>
 
 #include "core/model/clip_timing.h"
 
@@ -82,6 +85,17 @@ Result<time::FrameCount> timelineHandle(const Clip& c, const MediaItem& m, const
   return before != c.reverse ? headHandle(c, m, rate) : tailHandle(c, m, rate);
 }
 
+// True when every number of the clip's grade, audio and reframe is finite (a NaN from a bad
+// slider would otherwise be written as null and make the file unreadable).
+bool finiteParams(const Clip& c) {
+  const ClipGrade& g = c.grade;
+  std::vector<double> values = {g.temperature, g.tint, g.exposure, g.contrast, g.pivot, g.saturation, g.lutMix,
+                                c.audio.gainDb, c.reframe.scale, c.reframe.offsetX, c.reframe.offsetY,
+                                c.reframe.rotationDeg};
+  for (const auto* wheel : {&g.lift, &g.gamma, &g.gain, &g.offset}) values.insert(values.end(), wheel->begin(), wheel->end());
+  return std::all_of(values.begin(), values.end(), [](double v) { return std::isfinite(v); });
+}
+
 }  // namespace
 
 Result<void> checkClip(const Project& p, const Sequence& s, const Track& t, const Clip& c) {
@@ -91,6 +105,7 @@ Result<void> checkClip(const Project& p, const Sequence& s, const Track& t, cons
   if (c.duration.value <= 0) return fail(where + " has no length");
   if (c.start.value < 0) return fail(where + " starts before the sequence");
   if (c.speed.num() <= 0) return fail(where + " has a speed that is not positive");
+  if (!finiteParams(c)) return fail(where + " has a grade, level or reframe value that is not a finite number");
   const bool fits = t.kind == TrackKind::Video ? (m->info.hasVideo || m->info.still) : m->info.hasAudio;
   if (!fits) return fail(where + ": '" + m->name + "' has no " + trackKindName(t.kind));
   if (m->info.still) return {};

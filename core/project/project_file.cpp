@@ -145,6 +145,10 @@ Result<LoadReport> fromJson(std::string_view text, const fs::path& projectFile, 
 }
 
 Result<void> saveProject(const model::Project& project, const fs::path& file) {
+  // Never write a file that could not be loaded back: the previous file stays as it was.
+  if (auto valid = model::validate(project); !valid.ok()) {
+    return base::Error{valid.error().code, quoted(file) + " was not saved: " + valid.error().message};
+  }
   PL_TRY(writeFileAtomic(file, toJson(project, file)));
   std::error_code ec;
   fs::remove(autosavePath(file), ec);  // the autosave is stale now

@@ -32,5 +32,6 @@ std::filesystem::path projectFileFor(const std::filesystem::path& arg);
 int runNew(const Args& args);
 int runInfo(const Args& args);
 int runDemo(const Args& args);
+int runProbe(const Args& args);
 
 }  // namespace postline::cli

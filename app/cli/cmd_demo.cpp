@@ -1,13 +1,11 @@
-// postline-cli demo DIR: builds the seed's coffee commercial from resources/demo/recipe.json
-// through the same edit operations and undo stack the editor uses, and saves it in DIR.
-// Media facts come from the recipe (the files are rendered beside it by
-// resources/demo/make_demo_media.py); the media layer will probe them instead.
+// postline-cli demo DIR [--quick]: renders the seed's "Origin Coffee Commercial" media with libav,
+// imports it (probing every file) and cuts it through the same edit operations and undo stack
+// the editor uses, then saves DIR/Origin_Coffee_Commercial.postline.
 #include <filesystem>
-#include <fstream>
 #include <iostream>
-#include <nlohmann/json.hpp>
 
 #include "app/cli/cli_common.h"
+#include "app/cli/demo/demo_media.h"
 #include "core/commands/undo_stack.h"
 #include "core/edit/assembly.h"
 #include "core/edit/auto_trim.h"
@@ -16,31 +14,35 @@
 #include "core/edit/speed.h"
 #include "core/edit/transitions.h"
 #include "core/edit/trim.h"
-#include "core/model/shot_take.h"
+#include "core/ingest/import.h"
 #include "core/project/project_file.h"
 #include "core/time/convert.h"
 
 namespace postline::cli {
 
 namespace fs = std::filesystem;
-using nlohmann::json;
 
 namespace {
 
 using base::Result;
 
 struct Demo {
-  model::Project project;
+  model::Project project = model::Project::createDefault("Origin_Coffee_Commercial");
   commands::UndoStack stack{project};
-  model::SequenceId seq;
-  std::vector<model::MediaId> clips, audio;
+  model::SequenceId seq = project.sequences[0].id;
 
   const model::Sequence& sequence() const { return *project.findSequence(seq); }
   const model::Track& track(std::size_t i) const { return sequence().tracks.at(i); }
-  time::FrameRate rate() const { return sequence().settings.frameRate; }
   time::FrameCount frames(double seconds) const {
-    return time::FrameCount{time::secondsToFrames(time::Rational(static_cast<std::int64_t>(seconds * 1000)).div(1000).value(),
-                                                  rate()).value().value};
+    auto f = time::secondsToFrames(time::Rational(static_cast<std::int64_t>(seconds * 1000)).div(1000).value(),
+                                   sequence().settings.frameRate);
+    return time::FrameCount{f.ok() ? f->value : 0};
+  }
+  const model::MediaItem& media(const fs::path& file) const {
+    for (const model::MediaItem& m : project.media) {
+      if (fs::path(m.path).filename() == file.filename()) return m;
+    }
+    throw std::runtime_error("demo media '" + file.string() + "' was not imported");
   }
   Result<void> run(const std::string& label, Result<model::ChangeSet> cs) {
     if (!cs.ok()) return base::Error{cs.error().code, label + ": " + cs.error().message};
@@ -48,135 +50,95 @@ struct Demo {
   }
 };
 
-model::MediaItem mediaFromRecipe(const json& entry, const fs::path& mediaDir, model::MediaKind kind, const json& recipe) {
-  model::MediaItem m;
-  m.path = (mediaDir / entry["file"].get<std::string>()).string();
-  m.name = fs::path(m.path).stem().string();
-  m.kind = kind;
-  const auto st = model::parseShotTake(m.name);
-  m.shot = st.shot;
-  m.take = st.take;
-  m.rating = entry.value("rating", 0);
-  const double seconds = entry.value("seconds", 0.0);
-  if (kind == model::MediaKind::Video) {
-    m.info.hasVideo = true;
-    m.info.hasAudio = entry.value("tone_hz", 0) > 0;
-    m.info.width = recipe["video"]["width"];
-    m.info.height = recipe["video"]["height"];
-    m.info.frameRate = time::Rational::parse(recipe["frame_rate"].get<std::string>()).value();
-    m.info.timeBase = time::Rational(1).div(m.info.frameRate).value();
-    m.info.duration = static_cast<std::int64_t>(seconds * m.info.frameRate.toDouble() + 0.5);
-    m.info.videoCodec = "h264";
-  } else if (kind == model::MediaKind::Audio) {
-    m.info.hasAudio = true;
-    m.info.timeBase = time::Rational::make(1, 48000).value();
-    m.info.duration = static_cast<std::int64_t>(seconds * 48000);
-    m.info.audioCodec = "pcm_s16le";
-  } else {
-    m.info.still = true;
-    m.info.width = entry["width"];
-    m.info.height = entry["height"];
-  }
-  if (m.info.hasAudio) {
-    m.info.sampleRate = 48000;
-    m.info.channels = 2;
-  }
-  return m;
-}
-
-Result<void> importMedia(Demo& d, const json& recipe, const fs::path& mediaDir) {
-  const std::pair<const char*, model::MediaKind> groups[] = {
-      {"clips", model::MediaKind::Video}, {"audio", model::MediaKind::Audio}, {"graphics", model::MediaKind::Image}};
+Result<void> importAll(Demo& d, const demo::DemoMedia& m, const fs::path& mediaDir) {
+  PL_TRY_ASSIGN(media, ingest::planImport(d.project, {mediaDir}));
+  for (const auto& issue : media.errors) std::cerr << "postline-cli: " << issue.message << "\n";
+  PL_TRY(d.stack.push({"Import demo media", media.changes, {}}));
+  ingest::ImportOptions asReference;
+  asReference.asReference = true;
+  PL_TRY_ASSIGN(ref, ingest::planImport(d.project, {m.reference}, asReference));
+  PL_TRY(d.stack.push({"Import colour reference", ref.changes, {}}));
+  // The editor's picks: one star per take, the best take of each shot rated highest.
+  static const std::pair<const char*, int> ratings[] = {
+      {"Shot_01_Take_01", 2}, {"Shot_01_Take_02", 4}, {"Shot_01_Take_03", 3}, {"Shot_02_Take_01", 4},
+      {"Shot_02_Take_02", 2}, {"Shot_03_Take_01", 1}, {"Shot_03_Take_02", 5}, {"Shot_03_Take_03", 3},
+      {"Shot_03_Take_04", 2}, {"Shot_04_Take_01", 4}, {"Shot_04_Take_02", 3}};
   model::ChangeSet cs;
-  for (std::size_t g = 0; g < 3; ++g) {
-    for (const json& entry : recipe[groups[g].first]) {
-      model::MediaItem m = mediaFromRecipe(entry, mediaDir, groups[g].second, recipe);
-      m.id = model::MediaId{model::reserveIds(d.project, cs, 1)};
-      (g == 0 ? d.clips : d.audio).push_back(m.id);
-      cs.add(model::MediaAdded{m, d.project.bins[g].id});
-    }
+  for (const auto& [name, stars] : ratings) {
+    const model::MediaItem& before = d.media(fs::path(std::string(name) + ".mp4"));
+    model::MediaItem after = before;
+    after.rating = stars;
+    cs.add(model::MediaUpdated{before, after});
   }
-  return d.stack.push({"Import demo media", cs, {}});
+  return d.stack.push({"Rate takes", cs, {}});
 }
 
-Result<void> cut(Demo& d, const json& recipe) {
-  const json& e = recipe["edit"];
-  const model::TrackId v1 = d.track(0).id;
-  PL_TRY(d.run("Assembly edit", edit::assemblyEdit(d.project, d.seq, d.clips, v1, d.track(2).id)));
+Result<void> cut(Demo& d, const demo::DemoMedia& m) {
+  std::vector<model::MediaId> takes;
+  for (const fs::path& clip : m.clips) takes.push_back(d.media(clip).id);
+  PL_TRY(d.run("Assembly edit", edit::assemblyEdit(d.project, d.seq, takes, d.track(0).id, d.track(2).id)));
   std::vector<model::ClipId> ids;
   for (const model::Clip& c : d.track(0).clips) ids.push_back(c.id);
-  const time::FrameCount trim = d.frames(e["auto_trim_seconds"].get<double>());
+  const time::FrameCount trim = edit::defaultAutoTrim(d.sequence().settings.frameRate);
   PL_TRY(d.run("Trim generation artifacts", edit::autoTrim(d.project, d.seq, ids, trim, trim, edit::TrimMode::Ripple)));
-  const auto speed = time::Rational::parse(e["hero_speed"].get<std::string>()).value();
-  PL_TRY(d.run("Hero speed", edit::setSpeed(d.project, d.seq, d.track(0).clips.at(2).id, speed, edit::TrimMode::Ripple)));
+  PL_TRY(d.run("Hero at 90 %", edit::setSpeed(d.project, d.seq, d.track(0).clips.at(2).id, time::Rational::make(9, 10).value(),
+                                              edit::TrimMode::Ripple)));
   PL_TRY(d.run("Cross-dissolve", edit::addTransition(d.project, d.seq, d.track(0).clips.at(1).id, d.track(0).clips.at(2).id,
-                                                    time::FrameCount{e["dissolve_frames"].get<std::int64_t>()},
-                                                    model::TransitionAlign::CenterOnCut)));
-  return d.run("End hold", edit::freezeFrameHold(d.project, d.seq, d.track(0).clips.back().id,
-                                                 time::FrameCount{e["end_hold_frames"].get<std::int64_t>()}));
+                                                    time::FrameCount{12}, model::TransitionAlign::CenterOnCut)));
+  return d.run("End hold", edit::freezeFrameHold(d.project, d.seq, d.track(0).clips.back().id, d.frames(1.0)));
 }
 
-Result<void> mix(Demo& d, const json& recipe) {
+// Places `file` on track `index` at `at`, fits it to the picture's end and gives it fades.
+Result<void> place(Demo& d, const fs::path& file, std::size_t index, time::FramePos at, double fadeIn, double fadeOut) {
+  const model::MediaItem& m = d.media(file);
   const time::FramePos end = d.track(0).clips.back().end();
-  for (std::size_t i = 0; i < recipe["audio"].size(); ++i) {
-    const json& a = recipe["audio"][i];
-    const model::MediaItem& m = *d.project.findMedia(d.audio[i]);
-    const std::size_t trackIndex = a["role"] == "music" ? 4 : 1;  // A4 Music, A1 Dialogue
-    const time::FramePos at{d.frames(a["at_seconds"].get<double>()).value};
-    PL_TRY(d.run("Place " + m.name, edit::overwrite(d.project, d.seq, d.track(trackIndex).id, at,
-                                                    edit::SourceSpan{m.id, 0, m.info.duration})));
-    const model::Clip placed = *model::clipAt(d.track(trackIndex), at);
-    if (placed.end() > end) {
-      PL_TRY(d.run("Fit " + m.name, edit::trimOut(d.project, d.seq, placed.id, end - placed.end(), edit::TrimMode::Normal)));
-    }
-    const model::Clip fitted = *model::clipAt(d.track(trackIndex), at);
-    model::Clip faded = fitted;
-    faded.audio.fadeIn = d.frames(a["fade_in_seconds"].get<double>());
-    faded.audio.fadeOut = a["role"] == "music" ? d.frames(2.0) : time::FrameCount{0};
-    model::ChangeSet cs;
-    cs.add(model::ClipUpdated{d.seq, d.track(trackIndex).id, fitted, faded});
-    PL_TRY(d.stack.push({"Fades on " + m.name, cs, {}}));
+  PL_TRY(d.run("Place " + m.name, edit::overwrite(d.project, d.seq, d.track(index).id, at,
+                                                  edit::SourceSpan{m.id, 0, m.info.duration})));
+  const model::Clip placed = *model::clipAt(d.track(index), at);
+  if (placed.end() > end) {
+    PL_TRY(d.run("Fit " + m.name, edit::trimOut(d.project, d.seq, placed.id, end - placed.end(), edit::TrimMode::Normal)));
   }
-  for (const json& mk : recipe["markers"]) {
-    PL_TRY(d.run("Marker", edit::addMarker(d.project, d.seq, time::FramePos{d.frames(mk["seconds"].get<double>()).value},
-                                           mk["name"].get<std::string>())));
-  }
-  return {};
+  const model::Clip fitted = *model::clipAt(d.track(index), at);
+  model::Clip faded = fitted;
+  faded.audio.fadeIn = d.frames(fadeIn);
+  faded.audio.fadeOut = d.frames(fadeOut);
+  model::ChangeSet cs;
+  cs.add(model::ClipUpdated{d.seq, d.track(index).id, fitted, faded});
+  return d.stack.push({"Fades on " + m.name, cs, {}});
 }
 
-Result<json> readRecipe(const fs::path& file) {
-  std::ifstream in(file);
-  if (!in) return base::Error{base::ErrorCode::NotFound, "cannot open demo recipe '" + file.string() + "'"};
-  try {
-    return json::parse(in);
-  } catch (const json::exception& e) {
-    return base::Error{base::ErrorCode::Parse, "demo recipe '" + file.string() + "': " + e.what()};
-  }
+Result<void> mix(Demo& d, const demo::DemoMedia& m) {
+  PL_TRY(place(d, m.voiceOver, 1, time::FramePos{d.frames(2.0).value}, 0.0, 0.0));  // A1 Dialogue
+  PL_TRY(place(d, m.birds, 3, d.track(0).clips.at(3).start, 0.5, 0.5));             // A3 Foley, last shot
+  PL_TRY(place(d, m.music, 4, time::FramePos{0}, 1.5, 2.0));                        // A4 Music
+  PL_TRY(place(d, m.ambience, 5, time::FramePos{0}, 1.0, 1.0));                     // A5 Ambient
+  PL_TRY(d.run("Marker", edit::addMarker(d.project, d.seq, time::FramePos{0}, "Open")));
+  return d.run("Marker", edit::addMarker(d.project, d.seq, d.track(0).clips.at(2).start, "Product hero"));
 }
 
 }  // namespace
 
 int runDemo(const Args& args) {
-  if (args.positional.empty() || args.positional.size() > 2) return usageError("'demo' takes DIR [RECIPE]");
+  if (args.positional.size() != 1) return usageError("'demo' takes one DIR");
   const fs::path dir = fs::absolute(args.positional[0]);
-  const fs::path recipeFile = args.positional.size() == 2 ? fs::path(args.positional[1])
-                                                          : fs::path(POSTLINE_RESOURCE_DIR) / "demo" / "recipe.json";
-  auto recipe = readRecipe(recipeFile);
-  if (!recipe.ok()) return fail(recipe.error());
+  demo::DemoSize size;
+  if (args.has("--quick")) size = demo::DemoSize{320, 180, 0.5};
+  std::cout << "Rendering the demo media (" << size.width << "x" << size.height << ") into " << (dir / "media").string()
+            << " ...\n";
+  auto media = demo::renderDemoMedia(dir / "media", size);
+  if (!media.ok()) return fail(media.error());
   try {
     Demo d;
-    d.project = model::Project::createDefault(recipe.value()["project"].get<std::string>());
-    d.seq = d.project.sequences[0].id;
-    Result<void> built = importMedia(d, recipe.value(), dir / "media");
-    if (built.ok()) built = cut(d, recipe.value());
-    if (built.ok()) built = mix(d, recipe.value());
+    Result<void> built = importAll(d, media.value(), dir / "media");
+    if (built.ok()) built = cut(d, media.value());
+    if (built.ok()) built = mix(d, media.value());
     if (!built.ok()) return fail(built.error());
     const fs::path file = dir / (d.project.name + project::kExtension);
     auto saved = project::saveProject(d.project, file);
     if (!saved.ok()) return fail(saved.error());
     std::cout << "Demo project written to " << file.string() << " (" << d.stack.undoCount() << " edits)\n";
-  } catch (const json::exception& e) {
-    return fail({base::ErrorCode::Parse, "demo recipe '" + recipeFile.string() + "': " + e.what()});
+  } catch (const std::exception& e) {
+    return fail({base::ErrorCode::NotFound, e.what()});
   }
   return kExitOk;
 }

@@ -15,7 +15,12 @@ Commands:
                           sequence (1920x1080, 24 fps, Rec.709, V1 + A1-A5). DIR gets
                           DIR/<name>.postline; a FILE ending in .postline is used as is.
   info PROJECT [--json]   Print bins, media, sequences, tracks and clips with timecodes.
-  demo DIR                Build the demo project (coffee commercial) in DIR.
+  demo DIR [--quick]      Render the demo media (Origin Coffee Commercial) into DIR/media
+                          with libav, import it and cut it into DIR/<name>.postline.
+                          --quick renders 320x180 and shorter takes (for tests).
+  probe FILE... [--json]  Print what media files hold: container, duration, video (codec,
+                          size, rotation, exact frame rate, frames, colour tags), audio,
+                          warnings (truncated, ...) and a generator hint.
 
 Options:
   --help                  Show this help.
@@ -46,5 +51,6 @@ int main(int argc, char** argv) {
   if (cmd == "new") return runNew(args);
   if (cmd == "info") return runInfo(args);
   if (cmd == "demo") return runDemo(args);
+  if (cmd == "probe") return runProbe(args);
   return usageError("unknown command '" + cmd + "'");
 }

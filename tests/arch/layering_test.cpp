@@ -26,6 +26,7 @@ const std::map<std::string, std::set<std::string>> kAllowed = {
     {"commands", {"base", "time", "model", "edit"}},
     {"project", {"base", "time", "model"}},
     {"media", {"base", "time"}},
+    {"ingest", {"base", "time", "model", "media"}},
     {"color", {"base", "time"}},
     {"render", {"base", "time", "model", "media", "color"}},
     {"audio", {"base", "time", "model", "media"}},

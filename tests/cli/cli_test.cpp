@@ -144,36 +144,119 @@ TEST_F(Cli, BadProjectsExitTwoNamingTheFile) {
 }
 
 TEST_F(Cli, DemoBuildsTheCoffeeCommercialInSync) {
-  const CliRun r = cli("demo " + q(m_dir));
+  const CliRun r = cli("demo --quick " + q(m_dir));
   ASSERT_EQ(r.status, 0) << r.err;
-  const fs::path file = m_dir / "Coffee_Commercial.postline";
+  const fs::path file = m_dir / "Origin_Coffee_Commercial.postline";
   const CliRun info = cli("info --json " + q(file));
   ASSERT_EQ(info.status, 0) << info.err;
   const auto j = nlohmann::json::parse(info.out);
+  EXPECT_TRUE(j["missing_media"].empty());
+  ASSERT_EQ(j["bins"][0]["items"].size(), 11u);  // four shots, two to four takes each
+  EXPECT_EQ(j["bins"][1]["items"].size(), 5u);   // music, voice-over, two effects, ambience
+  EXPECT_EQ(j["bins"][2]["items"].size(), 1u);   // the logo
+  EXPECT_EQ(j["bins"][3]["items"].size(), 1u);   // the colour reference
   const auto& tracks = j["sequences"][0]["tracks"];
   const auto& v1 = tracks[0]["clips"];
   ASSERT_EQ(v1.size(), 5u);  // four shots (best take each) and the end hold
-  EXPECT_EQ(v1[0]["name"], "Shot_01_Take_02");  // rated 4 over take 1's 2
-  EXPECT_EQ(v1[2]["name"], "Shot_03_Take_02");  // rated 5
+  EXPECT_EQ(v1[0]["name"], "Shot_01_Take_02");
+  EXPECT_EQ(v1[2]["name"], "Shot_03_Take_02");
   EXPECT_EQ(v1[2]["speed"], "9/10");
   EXPECT_TRUE(v1[4]["freeze"]);
   for (std::size_t i = 1; i < v1.size(); ++i) EXPECT_EQ(v1[i]["start"], v1[i - 1]["end"]) << "gap before clip " << i;
   // Every linked audio clip sits exactly under its picture.
+  int linked = 0;
   for (const auto& track : tracks) {
     for (const auto& c : track["clips"]) {
       if (c["link_group"] == 0 || track["kind"] == "video") continue;
-      bool found = false;
+      ++linked;
       for (const auto& v : v1) {
         if (v["link_group"] != c["link_group"]) continue;
-        found = true;
         EXPECT_EQ(v["start"], c["start"]) << c["name"];
         EXPECT_EQ(v["end"], c["end"]) << c["name"];
       }
-      EXPECT_TRUE(found) << c["name"] << " has no picture";
     }
   }
+  EXPECT_GE(linked, 1);
   EXPECT_EQ(j["sequences"][0]["transitions"].size(), 1u);
   EXPECT_EQ(j["sequences"][0]["markers"].size(), 2u);
   EXPECT_EQ(tracks[4]["clips"][0]["name"], "Music_Bed");
   EXPECT_EQ(tracks[4]["clips"][0]["end"], v1[4]["end"]);  // music fitted to the picture
+  EXPECT_EQ(tracks[5]["clips"][0]["name"], "Ambience_Kitchen");
+  // The takes carry their generator's tag, which probing reports.
+  const CliRun probe = cli("probe --json " + q(m_dir / "media" / "Shot_01_Take_01.mp4"));
+  ASSERT_EQ(probe.status, 0) << probe.err;
+  const auto pj = nlohmann::json::parse(probe.out);
+  EXPECT_EQ(pj["video"]["codec"], "h264");
+  EXPECT_FALSE(pj["generator"].is_null());
+}
+
+// ---- postline-cli probe ----
+
+#include <algorithm>
+
+#include "tests/core/media/media_fixtures.h"
+
+namespace fx = postline::media::fixtures;
+
+TEST_F(Cli, ProbeJsonHasExactlyTheDocumentedKeys) {
+  const CliRun r = cli("probe --json " + q(fx::h264WithAudio()));
+  ASSERT_EQ(r.status, 0) << r.err;
+  const auto j = nlohmann::json::parse(r.out);
+  ASSERT_TRUE(j.is_object());
+  std::vector<std::string> keys;
+  for (const auto& [k, v] : j.items()) keys.push_back(k);
+  EXPECT_EQ(keys.size(), 8u);
+  for (const char* k : {"file", "container", "duration_s", "still", "video", "audio", "warnings", "generator"}) {
+    EXPECT_TRUE(j.contains(k)) << k;
+  }
+  EXPECT_EQ(j["file"], fx::h264WithAudio().string());
+  EXPECT_EQ(j["video"].size(), 13u);
+  EXPECT_EQ(j["video"]["codec"], "h264");
+  EXPECT_EQ(j["video"]["frame_rate"], "24");
+  EXPECT_EQ(j["video"]["frames"], 48);
+  EXPECT_EQ(j["video"]["color"]["primaries"], "bt709");
+  EXPECT_EQ(j["audio"].size(), 5u);
+  EXPECT_EQ(j["audio"]["layout"], "stereo");
+  EXPECT_EQ(j["audio"]["sample_rate"], 48000);
+  EXPECT_TRUE(j["generator"].is_null());
+  EXPECT_TRUE(j["warnings"].empty());
+}
+
+TEST_F(Cli, ProbeJsonNullsAbsentStreamsAndGivesExactRates) {
+  const CliRun r = cli("probe --json " + q(fx::wavMono()) + " " + q(fx::h264At23976()) + " " + q(fx::generatorTagged()));
+  ASSERT_EQ(r.status, 0) << r.err;
+  const auto j = nlohmann::json::parse(r.out);
+  ASSERT_TRUE(j.is_array());
+  ASSERT_EQ(j.size(), 3u);
+  EXPECT_TRUE(j[0]["video"].is_null());
+  EXPECT_EQ(j[0]["audio"]["channels"], 1);
+  EXPECT_EQ(j[1]["video"]["frame_rate"], "24000/1001");
+  EXPECT_TRUE(j[1]["audio"].is_null());
+  EXPECT_EQ(j[2]["generator"], "Google Veo");
+}
+
+TEST_F(Cli, ProbeBadFilesExitTwoAndTheOthersAreStillReported) {
+  const fs::path text = fx::textAsMp4();
+  const fs::path missing = m_dir / "missing.mp4";
+  const CliRun r = cli("probe --json " + q(text) + " " + q(fx::wavStereo()) + " " + q(missing));
+  EXPECT_EQ(r.status, 2);
+  const auto j = nlohmann::json::parse(r.out);
+  ASSERT_EQ(j.size(), 1u);
+  EXPECT_EQ(j[0]["file"], fx::wavStereo().string());
+  EXPECT_NE(r.err.find("postline-cli: " + text.string() + ": "), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("postline-cli: " + missing.string() + ": "), std::string::npos) << r.err;
+  EXPECT_EQ(std::count(r.err.begin(), r.err.end(), '\n'), 2);
+}
+
+TEST_F(Cli, ProbeTextShowsRotationVariableRateAndTruncation) {
+  const CliRun r = cli("probe " + q(fx::rotated90()) + " " + q(fx::vfr()) + " " + q(fx::truncatedMp4()));
+  ASSERT_EQ(r.status, 0) << r.err;
+  EXPECT_NE(r.out.find("shown 180x320 (rotated 90)"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("VARIABLE"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("warning    truncated"), std::string::npos) << r.out;
+}
+
+TEST_F(Cli, ProbeWithoutFilesIsAUsageError) {
+  EXPECT_EQ(cli("probe").status, 1);
+  EXPECT_EQ(cli("probe --frobnicate " + q(fx::wavMono())).status, 1);
 }

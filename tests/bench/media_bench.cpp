@@ -41,8 +41,13 @@ void paintFootage(std::int64_t i, std::vector<std::uint8_t>& rgb) {
       const int gx = x + static_cast<int>(i) * 3;
       const int d2 = ((x - cx) * (x - cx) + (y - cy) * (y - cy)) >> 10;
       const int light = d2 < 160 ? 160 - d2 : 0;
-      const int grain = static_cast<int>((static_cast<unsigned>(x * 7919 + y * 104729 + i * 2654435761u) >> 27) & 7);
-      const int base = 50 + (gx % 1920) * 70 / 1920 + y * 50 / h + grain;
+      unsigned g = static_cast<unsigned>(x) * 73856093u ^ static_cast<unsigned>(y) * 19349663u ^
+                   static_cast<unsigned>(i) * 83492791u;
+      g ^= g >> 13;
+      g *= 0x5bd1e995u;
+      g ^= g >> 15;
+      const int grain = static_cast<int>(g & 7);
+      const int base = 40 + (gx % 1920) * 70 / 1920 + y * 50 / h + grain;
       row[x * 3 + 0] = static_cast<std::uint8_t>(std::min(255, base + light));
       row[x * 3 + 1] = static_cast<std::uint8_t>(std::min(255, base * 4 / 5 + light * 3 / 4));
       row[x * 3 + 2] = static_cast<std::uint8_t>(std::min(255, base * 3 / 5 + light / 2));
@@ -59,7 +64,7 @@ const std::filesystem::path& clip() {
     }
     const auto dir = std::filesystem::temp_directory_path() / "postline_bench";
     std::filesystem::create_directories(dir);
-    const auto p = dir / "h264_1080p_24_gop250_b2_footage_v2.mp4";
+    const auto p = dir / "h264_1080p_24_gop250_b2_footage_v4.mp4";
     if (!std::filesystem::exists(p)) {
       ffmpeg::VideoSpec s;
       s.width = 1920;

@@ -1,5 +1,6 @@
 // probe() (core/media/prober.h) with libavformat: headers plus one pass over packets, no decoding.
 #include <algorithm>
+#include <optional>
 #include <cmath>
 #include <cstdio>
 #include <vector>
@@ -134,6 +135,30 @@ base::Result<PacketScan> scanPackets(const std::filesystem::path& file, AVFormat
   return scan;
 }
 
+// The same facts read from a complete sample table (mp4/mov) without reading the packets, or
+// nothing when the table is missing, incomplete, or points past the end of the file (truncated:
+// the full packet scan then measures what is really there).
+std::optional<PacketScan> indexScan(AVFormatContext* ic, int vIdx, int aIdx, double durationS) {
+  if (vIdx < 0 || ic->pb == nullptr || std::string(ic->iformat->name).find("mp4") == std::string::npos) return {};
+  const std::int64_t fileSize = avio_size(ic->pb);
+  PacketScan scan;
+  for (int idx : {vIdx, aIdx}) {
+    if (idx < 0) continue;
+    AVStream* st = ic->streams[idx];
+    const int n = avformat_index_get_entries_count(st);
+    if (n <= 0 || (idx == vIdx && st->nb_frames > 0 && n < st->nb_frames)) return {};
+    for (int i = 0; i < n; ++i) {
+      const AVIndexEntry* e = avformat_index_get_entry(st, i);
+      if (e == nullptr || fileSize <= 0 || e->pos + e->size > fileSize) return {};
+      if (idx != vIdx || (e->flags & AVINDEX_DISCARD_FRAME) != 0) continue;
+      ++scan.videoPackets;
+      if (scan.videoPts.size() < kVfrPackets) scan.videoPts.push_back(e->timestamp);
+    }
+  }
+  scan.videoEndS = scan.audioEndS = durationS;  // every sample is in the file
+  return scan;
+}
+
 // Steps between sorted timestamps that stray from their median by more than max(1 tick, 1%).
 bool variableSteps(std::vector<std::int64_t> pts) {
   if (pts.size() < 3) return false;
@@ -180,7 +205,14 @@ std::string fmtSeconds(double s) {
 base::Result<void> applyScan(const std::filesystem::path& file, AVFormatContext* ic, int vIdx, int aIdx,
                              ProbeResult& r, Deadline& deadline) {
   const bool full = r.durationS <= kFullScanLimitS;
-  PL_TRY_ASSIGN(scan, scanPackets(file, ic, vIdx, aIdx, full, deadline));
+  std::optional<PacketScan> fromIndex = full ? indexScan(ic, vIdx, aIdx, r.durationS) : std::nullopt;
+  PacketScan scan;
+  if (fromIndex) {
+    scan = std::move(*fromIndex);
+  } else {
+    PL_TRY_ASSIGN(scanned, scanPackets(file, ic, vIdx, aIdx, full, deadline));
+    scan = std::move(scanned);
+  }
   if (r.video) {
     r.video->variableFrameRate = variableSteps(scan.videoPts);
     if (full) r.video->frames = scan.videoPackets;

@@ -60,7 +60,9 @@ ordered_json describeSequence(const model::Project& p, const model::Sequence& s)
 }
 
 ordered_json describeMedia(const model::MediaItem& m, bool missing) {
+  const double seconds = m.info.still ? 0.0 : static_cast<double>(m.info.duration) * m.info.timeBase.toDouble();
   return {{"id", m.id.value}, {"name", m.name}, {"path", m.path}, {"kind", model::mediaKindName(m.kind)},
+          {"duration_s", seconds}, {"has_audio", m.info.hasAudio},
           {"shot", m.shot}, {"take", m.take}, {"rating", m.rating}, {"width", m.info.width},
           {"height", m.info.height}, {"frame_rate", m.info.frameRate.toString()},
           {"variable_frame_rate", m.info.variableFrameRate}, {"missing", missing}};
@@ -86,6 +88,13 @@ ordered_json describe(const project::LoadReport& r, const std::string& file) {
   return j;
 }
 
+// "5.00 s".
+std::string secondsText(double s) {
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%.2f s", s);
+  return buf;
+}
+
 // "  90% speed" for anything but 100 %; empty at normal speed.
 std::string speedText(const std::string& rational) {
   const auto r = time::Rational::parse(rational);
@@ -103,6 +112,9 @@ void printText(const ordered_json& j) {
     for (const auto& m : b["items"]) {
       std::cout << "    " << m["name"].get<std::string>() << "  " << m["kind"].get<std::string>();
       if (m["width"].get<int>() > 0) std::cout << " " << m["width"] << "x" << m["height"];
+      if (m["frame_rate"] != "0") std::cout << " " << m["frame_rate"].get<std::string>() << " fps";
+      if (m["duration_s"].get<double>() > 0) std::cout << " " << secondsText(m["duration_s"].get<double>());
+      if (m["kind"] == "video" && m["has_audio"].get<bool>()) std::cout << " +audio";
       if (m["shot"].get<int>() > 0) std::cout << "  shot " << m["shot"] << " take " << m["take"];
       if (m["rating"].get<int>() > 0) std::cout << "  " << std::string(m["rating"].get<std::size_t>(), '*');
       std::cout << (m["missing"].get<bool>() ? "  [MISSING]" : "") << "\n";

@@ -155,6 +155,8 @@ TEST_F(Cli, DemoBuildsTheCoffeeCommercialInSync) {
   EXPECT_EQ(j["bins"][1]["items"].size(), 5u);   // music, voice-over, two effects, ambience
   EXPECT_EQ(j["bins"][2]["items"].size(), 1u);   // the logo
   EXPECT_EQ(j["bins"][3]["items"].size(), 1u);   // the colour reference
+  EXPECT_NEAR(j["bins"][0]["items"][0]["duration_s"].get<double>(), 3.0, 1e-9);  // 6 s take at --quick's half length
+  EXPECT_NEAR(j["bins"][1]["items"][1]["duration_s"].get<double>(), 30.0, 1e-9);  // Music_Bed
   const auto& tracks = j["sequences"][0]["tracks"];
   const auto& v1 = tracks[0]["clips"];
   ASSERT_EQ(v1.size(), 5u);  // four shots (best take each) and the end hold

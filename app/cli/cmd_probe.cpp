@@ -49,7 +49,9 @@ void printText(const media::ProbeResult& r) {
     std::cout << "  video      " << v.codec << (v.profile.empty() ? "" : " " + v.profile) << ", " << v.pixFmt << " ("
               << v.bitDepth << "-bit), " << v.width << "x" << v.height;
     if (v.displayWidth != v.width || v.displayHeight != v.height || v.rotation != 0) {
-      std::cout << " shown " << v.displayWidth << "x" << v.displayHeight << " (rotated " << v.rotation << ")";
+      std::cout << " shown " << v.displayWidth << "x" << v.displayHeight;
+      if (v.rotation != 0) std::cout << " (rotated " << v.rotation << ")";
+      if (v.sampleAspect != time::Rational(1)) std::cout << " (pixel aspect " << v.sampleAspect.toString() << ")";
     }
     if (!r.still) {
       std::cout << ", " << v.frameRate.toString() << " fps (" << fixed(v.frameRate.toDouble(), 3) << ")"

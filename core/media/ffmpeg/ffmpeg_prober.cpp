@@ -99,6 +99,7 @@ struct PacketScan {
   double videoEndS = 0.0;               // end of the last intact video packet, from the file start
   double audioEndS = 0.0;
   bool damaged = false;                 // a corrupt packet or a read error before the end
+  bool missingPts = false;              // some video packets carry no presentation time (MPEG-PS/TS)
 };
 
 base::Result<PacketScan> scanPackets(const std::filesystem::path& file, AVFormatContext* ic, int vIdx, int aIdx,
@@ -124,7 +125,9 @@ base::Result<PacketScan> scanPackets(const std::filesystem::path& file, AVFormat
     if (!intact) scan.damaged = true;
     if (intact && shown && pkt->stream_index == vIdx) {
       ++scan.videoPackets;
-      if (scan.videoPts.size() < kVfrPackets && ts != AV_NOPTS_VALUE) scan.videoPts.push_back(ts);
+      // Presentation times only: a dts stand-in can collide with another frame's pts.
+      if (scan.videoPts.size() < kVfrPackets && pkt->pts != AV_NOPTS_VALUE) scan.videoPts.push_back(pkt->pts);
+      if (pkt->pts == AV_NOPTS_VALUE) scan.missingPts = true;
       scan.videoEndS = std::max(scan.videoEndS, end);
     } else if (intact && pkt->stream_index == aIdx) {
       scan.audioEndS = std::max(scan.audioEndS, end);
@@ -160,16 +163,23 @@ std::optional<PacketScan> indexScan(AVFormatContext* ic, int vIdx, int aIdx, dou
 }
 
 // Steps between sorted timestamps that stray from their median by more than max(1 tick, 1%).
-bool variableSteps(std::vector<std::int64_t> pts) {
+// When some packets had no timestamp, a step of a whole number of median steps is a gap in the
+// timestamps, not in the frames, and does not count.
+bool variableSteps(std::vector<std::int64_t> pts, bool missingPts) {
   if (pts.size() < 3) return false;
   std::sort(pts.begin(), pts.end());
+  pts.erase(std::unique(pts.begin(), pts.end()), pts.end());  // a repeated timestamp is not a step
+  if (pts.size() < 3) return false;
   std::vector<std::int64_t> steps;
   for (std::size_t i = 1; i < pts.size(); ++i) steps.push_back(pts[i] - pts[i - 1]);
   std::vector<std::int64_t> sorted = steps;
   std::nth_element(sorted.begin(), sorted.begin() + static_cast<std::ptrdiff_t>(sorted.size() / 2), sorted.end());
   const std::int64_t median = sorted[sorted.size() / 2];
   const std::int64_t tolerance = std::max<std::int64_t>(1, median / 100);
-  return std::any_of(steps.begin(), steps.end(), [&](std::int64_t s) { return std::llabs(s - median) > tolerance; });
+  return std::any_of(steps.begin(), steps.end(), [&](std::int64_t s) {
+    const std::int64_t k = missingPts && median > 0 ? std::max<std::int64_t>(1, (s + median / 2) / median) : 1;
+    return std::llabs(s - k * median) > tolerance * k;
+  });
 }
 
 std::optional<std::string> generatorHint(const std::filesystem::path& file, AVFormatContext* ic) {
@@ -214,7 +224,7 @@ base::Result<void> applyScan(const std::filesystem::path& file, AVFormatContext*
     scan = std::move(scanned);
   }
   if (r.video) {
-    r.video->variableFrameRate = variableSteps(scan.videoPts);
+    r.video->variableFrameRate = variableSteps(scan.videoPts, scan.missingPts);
     if (full) r.video->frames = scan.videoPackets;
     else if (r.video->frames <= 0) r.video->frames = std::llround(r.durationS * r.video->frameRate.toDouble());
   }

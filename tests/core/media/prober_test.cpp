@@ -2,6 +2,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "core/media/ffmpeg/media_writer.h"
 #include "core/media/prober.h"
 #include "tests/core/media/media_fixtures.h"
 
@@ -171,4 +172,23 @@ TEST(Prober, GivesUpAtTheDeadlineAndRefusesSpecialFiles) {
   std::filesystem::remove(fifo);
   ASSERT_FALSE(r.ok());
   EXPECT_NE(r.error().message.find("not a regular file"), std::string::npos) << r.error().message;
+}
+
+// MPEG program streams leave some packets without a presentation time; the gaps that leaves in
+// the timestamps are whole frame steps and must not read as a variable frame rate.
+TEST(Prober, TimestampGapsInAProgramStreamAreNotVariableRate) {
+  const auto dir = std::filesystem::temp_directory_path() / ("postline_ps_" + std::to_string(::getpid()));
+  std::filesystem::create_directories(dir);
+  postline::media::ffmpeg::VideoSpec spec;
+  spec.codec = "mpeg2video";
+  spec.fps = Rational::make(30000, 1001).value();
+  spec.frames = 60;
+  spec.bFrames = 2;
+  ASSERT_TRUE(postline::media::ffmpeg::writeVideo(dir / "ps.mpg", spec).ok());
+  auto r = probe(dir / "ps.mpg");
+  ASSERT_TRUE(r.ok()) << r.error().message;
+  ASSERT_TRUE(r->video.has_value());
+  EXPECT_EQ(r->video->frameRate, Rational::make(30000, 1001).value());
+  EXPECT_FALSE(r->video->variableFrameRate);
+  std::filesystem::remove_all(dir);
 }

@@ -42,6 +42,7 @@ void Deadline::attach(AVFormatContext* ctx) {
 }
 
 base::Result<InputFormatPtr> openInput(const std::filesystem::path& file, Deadline& deadline) {
+  quietLibav();  // every problem reaches the caller as an Error naming the file, not as log noise
   std::error_code fsError;
   if (!std::filesystem::exists(file, fsError)) {
     return base::makeError(base::ErrorCode::NotFound, file.string() + ": no such file");

@@ -1,6 +1,7 @@
 #include "app/cli/cli_common.h"
 
 #include <algorithm>
+#include <cstdio>
 #include <iostream>
 
 #include "core/project/project_file.h"
@@ -27,6 +28,12 @@ int fail(const base::Error& error) {
 int usageError(const std::string& message) {
   std::cerr << "postline-cli: " << message << "\nTry 'postline-cli --help'.\n";
   return kExitUsage;
+}
+
+std::string fixed(double v, int decimals) {
+  char buf[64];
+  std::snprintf(buf, sizeof buf, "%.*f", decimals, v);
+  return buf;
 }
 
 std::filesystem::path projectFileFor(const std::filesystem::path& arg) {

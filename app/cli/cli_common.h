@@ -25,6 +25,9 @@ int fail(const base::Error& error);
 // Prints "postline-cli: <message>\n<usage hint>" to stderr and returns kExitUsage.
 int usageError(const std::string& message);
 
+// `v` with `decimals` digits after the point ("29.970").
+std::string fixed(double v, int decimals);
+
 // Where `postline-cli new ARG` puts the project: ARG itself when it ends in .postline,
 // else ARG/<folder name>.postline.
 std::filesystem::path projectFileFor(const std::filesystem::path& arg);

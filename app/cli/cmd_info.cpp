@@ -88,19 +88,12 @@ ordered_json describe(const project::LoadReport& r, const std::string& file) {
   return j;
 }
 
-// "5.00 s".
-std::string secondsText(double s) {
-  char buf[32];
-  std::snprintf(buf, sizeof buf, "%.2f s", s);
-  return buf;
-}
-
 // "  90% speed" for anything but 100 %; empty at normal speed.
 std::string speedText(const std::string& rational) {
   const auto r = time::Rational::parse(rational);
   if (!r.ok() || r.value() == time::Rational(1)) return "";
   char buf[32];
-  std::snprintf(buf, sizeof buf, "  %g%% speed", r->toDouble() * 100.0);
+  std::snprintf(buf, sizeof buf, "  %g%% speed", r->toDouble() * 100.0);  // 90% rather than 90.00%
   return buf;
 }
 
@@ -113,7 +106,7 @@ void printText(const ordered_json& j) {
       std::cout << "    " << m["name"].get<std::string>() << "  " << m["kind"].get<std::string>();
       if (m["width"].get<int>() > 0) std::cout << " " << m["width"] << "x" << m["height"];
       if (m["frame_rate"] != "0") std::cout << " " << m["frame_rate"].get<std::string>() << " fps";
-      if (m["duration_s"].get<double>() > 0) std::cout << " " << secondsText(m["duration_s"].get<double>());
+      if (m["duration_s"].get<double>() > 0) std::cout << " " << fixed(m["duration_s"].get<double>(), 2) << " s";
       if (m["kind"] == "video" && m["has_audio"].get<bool>()) std::cout << " +audio";
       if (m["shot"].get<int>() > 0) std::cout << "  shot " << m["shot"] << " take " << m["take"];
       if (m["rating"].get<int>() > 0) std::cout << "  " << std::string(m["rating"].get<std::size_t>(), '*');

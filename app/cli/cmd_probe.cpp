@@ -35,12 +35,6 @@ ordered_json probeJson(const media::ProbeResult& r) {
   return j;
 }
 
-std::string fixed(double v, int decimals) {
-  char buf[64];
-  std::snprintf(buf, sizeof buf, "%.*f", decimals, v);
-  return buf;
-}
-
 void printText(const media::ProbeResult& r) {
   std::cout << r.file << "\n  container  " << r.container << ", " << fixed(r.durationS, 3) << " s"
             << (r.still ? " (still image)" : "") << "\n";

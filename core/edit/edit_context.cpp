@@ -44,10 +44,4 @@ Result<void> checkClipFits(const SeqRef& ref, const model::Track& track, const m
   return model::checkClip(ref.project, ref.seq, track, after);
 }
 
-Result<void> dryRun(const model::Project& project, const ChangeSet& cs) {
-  model::Project copy = project;
-  PL_TRY(model::apply(copy, cs));
-  return model::validate(copy);
-}
-
 }  // namespace postline::edit

@@ -43,8 +43,5 @@ base::Error invalid(const std::string& message);
 base::Error outOfRange(const std::string& message);
 base::Error conflict(const std::string& message);
 
-// Applies `cs` to a copy of the project and runs model::validate on the result (used by
-// edits that must prove the whole edit is consistent before returning it).
-Result<void> dryRun(const model::Project& project, const ChangeSet& cs);
 
 }  // namespace postline::edit

@@ -4,6 +4,7 @@
 #include <utility>
 
 #include "core/model/change_set.h"
+#include "core/model/find_by_id.h"
 
 namespace postline::model {
 namespace {
@@ -14,11 +15,6 @@ using base::Result;
 
 Result<void> stale(const std::string& what) {
   return makeError(ErrorCode::Conflict, "the model does not match the edit (" + what + "); nothing was changed");
-}
-
-template <class T, class IdT>
-auto findById(std::vector<T>& items, IdT id) {
-  return std::find_if(items.begin(), items.end(), [id](const T& t) { return t.id == id; });
 }
 
 // Applies one change; remembers which tracks need their invariants checked at the end.

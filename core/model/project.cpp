@@ -1,17 +1,11 @@
 #include "core/model/project.h"
 
 #include <algorithm>
+
+#include "core/model/find_by_id.h"
 #include <utility>
 
 namespace postline::model {
-
-namespace {
-template <class T, class IdT>
-const T* findIn(const std::vector<T>& items, IdT id) {
-  auto it = std::find_if(items.begin(), items.end(), [id](const T& t) { return t.id == id; });
-  return it == items.end() ? nullptr : &*it;
-}
-}  // namespace
 
 Project Project::createDefault(const std::string& name) {
   Project p;
@@ -22,7 +16,7 @@ Project Project::createDefault(const std::string& name) {
 }
 
 Bin* Project::findBin(BinId id) { return const_cast<Bin*>(std::as_const(*this).findBin(id)); }
-const Bin* Project::findBin(BinId id) const { return findIn(bins, id); }
+const Bin* Project::findBin(BinId id) const { return findPtrById(bins, id); }
 
 const Bin* Project::standardBin(const std::string& binName) const {
   for (const Bin& b : bins) {
@@ -32,9 +26,9 @@ const Bin* Project::standardBin(const std::string& binName) const {
 }
 
 MediaItem* Project::findMedia(MediaId id) { return const_cast<MediaItem*>(std::as_const(*this).findMedia(id)); }
-const MediaItem* Project::findMedia(MediaId id) const { return findIn(media, id); }
+const MediaItem* Project::findMedia(MediaId id) const { return findPtrById(media, id); }
 Sequence* Project::findSequence(SequenceId id) { return const_cast<Sequence*>(std::as_const(*this).findSequence(id)); }
-const Sequence* Project::findSequence(SequenceId id) const { return findIn(sequences, id); }
+const Sequence* Project::findSequence(SequenceId id) const { return findPtrById(sequences, id); }
 
 Track& addTrack(Project& project, Sequence& seq, TrackKind kind, AudioRole role) {
   const auto sameKind = std::count_if(seq.tracks.begin(), seq.tracks.end(), [kind](const Track& t) { return t.kind == kind; });

@@ -2,18 +2,12 @@
 
 #include <algorithm>
 
+#include "core/model/find_by_id.h"
+
 namespace postline::model {
 
-namespace {
-template <class T, class IdT>
-const T* findIn(const std::vector<T>& items, IdT id) {
-  auto it = std::find_if(items.begin(), items.end(), [id](const T& t) { return t.id == id; });
-  return it == items.end() ? nullptr : &*it;
-}
-}  // namespace
-
 Track* Sequence::findTrack(TrackId id) { return const_cast<Track*>(std::as_const(*this).findTrack(id)); }
-const Track* Sequence::findTrack(TrackId id) const { return findIn(tracks, id); }
+const Track* Sequence::findTrack(TrackId id) const { return findPtrById(tracks, id); }
 
 const Track* Sequence::trackOfClip(ClipId id) const {
   for (const Track& t : tracks) {
@@ -29,8 +23,8 @@ const Clip* Sequence::findClip(ClipId id) const {
   return nullptr;
 }
 
-const Transition* Sequence::findTransition(TransitionId id) const { return findIn(transitions, id); }
-const Marker* Sequence::findMarker(MarkerId id) const { return findIn(markers, id); }
+const Transition* Sequence::findTransition(TransitionId id) const { return findPtrById(transitions, id); }
+const Marker* Sequence::findMarker(MarkerId id) const { return findPtrById(markers, id); }
 
 time::FramePos Sequence::end() const {
   time::FramePos e{0};
@@ -46,7 +40,7 @@ const Clip* findClipOnTrack(const Track& track, ClipId id, time::FramePos startH
                                [](const Clip& c, time::FramePos s) { return c.start < s; });
     if (it != track.clips.end() && it->id == id) return &*it;
   }
-  return findIn(track.clips, id);
+  return findPtrById(track.clips, id);
 }
 
 Clip* findClipOnTrack(Track& track, ClipId id, time::FramePos startHint) {

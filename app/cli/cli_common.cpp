@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cstdio>
 #include <iostream>
+#include <set>
 
 #include "core/project/project_file.h"
 
@@ -10,12 +11,29 @@ namespace postline::cli {
 
 bool Args::has(const std::string& flag) const { return std::find(flags.begin(), flags.end(), flag) != flags.end(); }
 
+std::optional<std::string> Args::value(const std::string& option) const {
+  const auto it = options.find(option);
+  if (it == options.end()) return std::nullopt;
+  return it->second;
+}
+
+namespace {
+// Options followed by a value (docs/CLI.md).
+const std::set<std::string> kValueOptions = {"--out", "--at", "--range", "--sequence", "--scopes", "--depth",
+                                             "--lut", "--mix", "--preset", "--reference"};
+}  // namespace
+
 Args parseArgs(int argc, char** argv, int first) {
   Args a;
   for (int i = first; i < argc; ++i) {
     std::string w = argv[i];
-    if (w.size() > 2 && w.rfind("--", 0) == 0) a.flags.push_back(w);
-    else a.positional.push_back(w);
+    if (kValueOptions.count(w) != 0) {
+      a.options[w] = i + 1 < argc ? argv[++i] : "";
+    } else if (w.size() > 2 && w.rfind("--", 0) == 0) {
+      a.flags.push_back(w);
+    } else {
+      a.positional.push_back(w);
+    }
   }
   return a;
 }

@@ -1,5 +1,7 @@
 #pragma once
 #include <filesystem>
+#include <map>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -13,10 +15,14 @@ inline constexpr int kExitUsage = 1;      // wrong arguments
 inline constexpr int kExitFailed = 2;     // a file could not be read, written or understood
 
 // Command-line words after the subcommand, with flags (--json) separated from positionals.
+// Options that take a value (--out FILE, see kValueOptions) keep it in `options`.
 struct Args {
   std::vector<std::string> positional;
   std::vector<std::string> flags;
+  std::map<std::string, std::string> options;
   bool has(const std::string& flag) const;
+  // The value given to `option` ("--out"), or nullopt when the option is absent.
+  std::optional<std::string> value(const std::string& option) const;
 };
 Args parseArgs(int argc, char** argv, int first);
 
@@ -36,5 +42,10 @@ int runNew(const Args& args);
 int runInfo(const Args& args);
 int runDemo(const Args& args);
 int runProbe(const Args& args);
+int runRender(const Args& args);
+int runFrame(const Args& args);
+int runGrade(const Args& args);
+int runMatch(const Args& args);
+int runLook(const Args& args);
 
 }  // namespace postline::cli

@@ -6,6 +6,7 @@
 
 #include "app/cli/cli_common.h"
 #include "app/cli/demo/demo_media.h"
+#include "app/cli/grading.h"
 #include "core/commands/undo_stack.h"
 #include "core/edit/assembly.h"
 #include "core/edit/auto_trim.h"
@@ -56,7 +57,9 @@ Result<void> importAll(Demo& d, const demo::DemoMedia& m, const fs::path& mediaD
   PL_TRY(d.stack.push({"Import demo media", media.changes, {}}));
   ingest::ImportOptions asReference;
   asReference.asReference = true;
-  PL_TRY_ASSIGN(ref, ingest::planImport(d.project, {m.reference}, asReference));
+  std::vector<fs::path> references = m.keyframes;
+  references.insert(references.begin(), m.reference);
+  PL_TRY_ASSIGN(ref, ingest::planImport(d.project, references, asReference));
   PL_TRY(d.stack.push({"Import colour reference", ref.changes, {}}));
   // The editor's picks: one star per take, the best take of each shot rated highest.
   static const std::pair<const char*, int> ratings[] = {
@@ -116,6 +119,14 @@ Result<void> mix(Demo& d, const demo::DemoMedia& m) {
   return d.run("Marker", edit::addMarker(d.project, d.seq, d.track(0).clips.at(2).start, "Product hero"));
 }
 
+// The colour steps: every clip normalised to its shot's keyframe (removing the generator's
+// bias), then the warm morning look over the timeline.
+Result<void> grade(Demo& d) {
+  int matched = 0;
+  PL_TRY(d.run("Normalise each shot to its keyframe", normalisePerShotChanges(d.project, d.seq, matched)));
+  return d.run("Timeline look: warm morning", lookChanges(d.project, d.seq, "warm-morning"));
+}
+
 }  // namespace
 
 int runDemo(const Args& args) {
@@ -132,6 +143,7 @@ int runDemo(const Args& args) {
     Result<void> built = importAll(d, media.value(), dir / "media");
     if (built.ok()) built = cut(d, media.value());
     if (built.ok()) built = mix(d, media.value());
+    if (built.ok()) built = grade(d);
     if (!built.ok()) return fail(built.error());
     const fs::path file = dir / (d.project.name + project::kExtension);
     auto saved = project::saveProject(d.project, file);

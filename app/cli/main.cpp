@@ -22,6 +22,28 @@ Commands:
                           size, rotation, exact frame rate, frames, colour tags), audio,
                           warnings (truncated, ...) and a generator hint.
 
+  render PROJECT --out FILE.mp4 [--sequence NAME] [--range IN-OUT] [--json]
+                          Render a sequence through the colour pipeline (clip grades,
+                          timeline grade, film look) to H.264/AAC at the sequence's size
+                          and rate. IN-OUT are sequence timecodes, OUT excluded
+                          (00:00:02:00-00:00:07:00 is five seconds).
+  frame PROJECT --at TIMECODE --out FRAME.png [--depth 8|16] [--scopes SCOPES.png]
+        [--sequence NAME]
+                          Render one frame to a PNG (16-bit with --depth 16); --scopes also
+                          writes its histogram, vectorscope, waveform and RGB parade.
+  grade IMAGE (--lut FILE.cube [--mix 0..1] | --preset NAME) --out IMAGE.png
+                          Grade one still (8- or 16-bit PNG, JPEG, ...) through the same
+                          pipeline; writes a 16-bit PNG. A .cube applies to the image's code
+                          values (tetrahedral). Presets: see docs/CLI.md.
+  match PROJECT (--reference FILE | --per-shot) [--sequence NAME]
+                          Normalise all: match every video clip's white balance, exposure,
+                          contrast and lift/gamma/gain to a reference image or clip, as
+                          editable grade values; --per-shot matches each clip to the
+                          04_Reference item of its shot number (Shot_03_Keyframe.png).
+                          Saves the project.
+  look PROJECT --preset NAME [--sequence NAME]
+                          Set the timeline grade (grade + film look) from a preset.
+
 Options:
   --help                  Show this help.
   --version               Print the version.
@@ -52,5 +74,10 @@ int main(int argc, char** argv) {
   if (cmd == "info") return runInfo(args);
   if (cmd == "demo") return runDemo(args);
   if (cmd == "probe") return runProbe(args);
+  if (cmd == "render") return runRender(args);
+  if (cmd == "frame") return runFrame(args);
+  if (cmd == "grade") return runGrade(args);
+  if (cmd == "match") return runMatch(args);
+  if (cmd == "look") return runLook(args);
   return usageError("unknown command '" + cmd + "'");
 }

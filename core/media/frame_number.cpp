@@ -21,7 +21,7 @@ int blockLevel(const VideoFrame& frame, int col, int row) {
     const std::uint8_t* line = p.data.data() + static_cast<std::size_t>(y) * static_cast<std::size_t>(p.stride);
     for (int x = x0; x < x0 + 8; ++x) {
       if (frame.format == FrameFormat::Rgba) {
-        sum += line[x * 4 + 1];
+        sum += frame.bitDepth > 8 ? line[x * 8 + 3] : line[x * 4 + 1];  // green (high byte when 16-bit)
       } else if (frame.bitDepth > 8) {
         const int v = line[x * 2] | (line[x * 2 + 1] << 8);
         sum += v >> (frame.bitDepth - 8);
@@ -38,7 +38,7 @@ int blockLevel(const VideoFrame& frame, int col, int row) {
 std::int64_t readFrameNumber(const VideoFrame& frame) {
   const Plane& p = frame.planes[0];
   if (p.width < kFrameCodeSide || p.height < kFrameCodeSide) return -1;
-  const int bytesPerSample = frame.format == FrameFormat::Rgba ? 4 : (frame.bitDepth > 8 ? 2 : 1);
+  const int bytesPerSample = (frame.format == FrameFormat::Rgba ? 4 : 1) * (frame.bitDepth > 8 ? 2 : 1);
   if (p.stride < p.width * bytesPerSample) return -1;
   if (p.data.size() < static_cast<std::size_t>(p.stride) * static_cast<std::size_t>(p.height)) return -1;
   const bool rgb = frame.format == FrameFormat::Rgba;

@@ -67,7 +67,7 @@ enum class FrameFormat {
   Yuv420,  // planar Y, U, V with chroma halved both ways
   Yuv422,  // chroma halved horizontally
   Yuv444,
-  Rgba,    // one plane of 8-bit RGBA (stills, graphics with alpha)
+  Rgba,    // one plane of RGBA, straight alpha: 8-bit, or 16-bit (bitDepth 16, little-endian uint16) for deep stills
 };
 
 // One plane of samples. For bitDepth > 8 each sample is a little-endian uint16.

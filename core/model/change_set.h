@@ -38,6 +38,7 @@ struct BinRemoved { Bin bin; };
 struct BinUpdated { Bin before; Bin after; };
 struct SequenceAdded { Sequence sequence; };
 struct SequenceRemoved { Sequence sequence; };
+// Format, rate, colour space or timeline grade (SequenceSettings::timelineGrade) of a sequence.
 struct SequenceSettingsChanged { SequenceId seq; SequenceSettings before; SequenceSettings after; };
 // The project's id counter moves (new ids were handed out); undo moves it back.
 struct NextIdChanged { std::uint64_t before; std::uint64_t after; };

@@ -2,6 +2,7 @@
 #include <array>
 #include <string>
 
+#include "core/color/grade.h"
 #include "core/time/units.h"
 
 namespace postline::model {
@@ -19,26 +20,9 @@ struct ClipAudio {
   friend bool operator==(const ClipAudio&, const ClipAudio&) = default;
 };
 
-// Per-clip primary grade (the "normalise" step). Identity values leave the image unchanged.
-// Wheels are {R, G, B, master}; lift/offset add, gain multiplies, gamma is an exponent.
-struct ClipGrade {
-  double temperature = 0.0;   // white balance, -100 (cool) .. +100 (warm)
-  double tint = 0.0;          // -100 (green) .. +100 (magenta)
-  double exposure = 0.0;      // stops
-  double contrast = 1.0;      // slope around `pivot`
-  double pivot = 0.18;        // linear-light pivot of contrast
-  double saturation = 1.0;    // 0 = grey, 1 = unchanged
-  std::array<double, 4> lift{0, 0, 0, 0};
-  std::array<double, 4> gamma{1, 1, 1, 1};
-  std::array<double, 4> gain{1, 1, 1, 1};
-  std::array<double, 4> offset{0, 0, 0, 0};
-  std::string lutPath;        // .cube file, empty for none
-  double lutMix = 1.0;        // 0..1 strength of the LUT
-
-  // True when every value is the identity.
-  bool isIdentity() const { return *this == ClipGrade{}; }
-  friend bool operator==(const ClipGrade&, const ClipGrade&) = default;
-};
+// Per-clip grade: normalise then creative (core/color/grade.h). Identity values leave the image
+// unchanged; Grade::validate() checks ranges.
+using ClipGrade = color::Grade;
 
 // Per-clip placement in the sequence frame: used for reframing 16:9 edits to other aspects.
 struct Reframe {

@@ -2,6 +2,7 @@
 #include <string>
 #include <vector>
 
+#include "core/color/grade.h"
 #include "core/model/clip.h"
 #include "core/model/ids.h"
 #include "core/model/transition.h"
@@ -30,13 +31,15 @@ struct Track {
 
 enum class ColorSpace { Rec709, Rec2020 };
 
-// Format of a sequence. Defaults: 1920x1080, 24 fps, Rec.709, 48 kHz.
+// Format of a sequence and its timeline grade. Defaults: 1920x1080, 24 fps, Rec.709, 48 kHz,
+// identity grade. Changing any of it (the timeline grade included) is one SequenceSettingsChanged.
 struct SequenceSettings {
   int width = 1920;
   int height = 1080;
   time::FrameRate frameRate;
   ColorSpace colorSpace = ColorSpace::Rec709;
   int sampleRate = 48000;
+  color::TimelineGrade timelineGrade;  // applied over the whole composited timeline
 
   friend bool operator==(const SequenceSettings&, const SequenceSettings&) = default;
 };

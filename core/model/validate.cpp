@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <cmath>
 #include <unordered_set>
+#include <iterator>
 #include <vector>
 
 #include "core/model/clip_timing.h"
@@ -17,6 +18,12 @@ using base::Result;
 namespace {
 
 Result<void> fail(const std::string& message) { return makeError(ErrorCode::InvalidArgument, message); }
+
+// "<where> has an invalid <what>: <field problem>" when the grade's validation `r` failed.
+Result<void> checkGrade(const Result<void>& r, const std::string& where, const char* what) {
+  if (r) return {};
+  return fail(where + " has an invalid " + what + ": " + r.error().message);
+}
 
 class IdRegistry {
  public:
@@ -66,6 +73,7 @@ Result<void> checkSequence(const Project& p, const Sequence& s, IdRegistry& ids)
     return fail("sequence '" + s.name + "' has an impossible frame size");
   }
   if (s.settings.sampleRate != 48000) return fail("sequence '" + s.name + "' must run at 48000 Hz");
+  PL_TRY(checkGrade(s.settings.timelineGrade.validate(), "sequence '" + s.name + "'", "timeline grade"));
   for (const Track& t : s.tracks) PL_TRY(checkTrack(p, s, t, ids));
   for (const Transition& t : s.transitions) {
     PL_TRY(ids.add(t.id.value, "a transition in '" + s.name + "'"));
@@ -85,15 +93,12 @@ Result<time::FrameCount> timelineHandle(const Clip& c, const MediaItem& m, const
   return before != c.reverse ? headHandle(c, m, rate) : tailHandle(c, m, rate);
 }
 
-// True when every number of the clip's grade, audio and reframe is finite (a NaN from a bad
-// slider would otherwise be written as null and make the file unreadable).
+// True when every number of the clip's audio and reframe is finite (a NaN from a bad slider
+// would otherwise be written as null and make the file unreadable); grades check themselves.
 bool finiteParams(const Clip& c) {
-  const ClipGrade& g = c.grade;
-  std::vector<double> values = {g.temperature, g.tint, g.exposure, g.contrast, g.pivot, g.saturation, g.lutMix,
-                                c.audio.gainDb, c.reframe.scale, c.reframe.offsetX, c.reframe.offsetY,
-                                c.reframe.rotationDeg};
-  for (const auto* wheel : {&g.lift, &g.gamma, &g.gain, &g.offset}) values.insert(values.end(), wheel->begin(), wheel->end());
-  return std::all_of(values.begin(), values.end(), [](double v) { return std::isfinite(v); });
+  const double values[] = {c.audio.gainDb, c.reframe.scale, c.reframe.offsetX, c.reframe.offsetY,
+                           c.reframe.rotationDeg};
+  return std::all_of(std::begin(values), std::end(values), [](double v) { return std::isfinite(v); });
 }
 
 }  // namespace
@@ -105,7 +110,8 @@ Result<void> checkClip(const Project& p, const Sequence& s, const Track& t, cons
   if (c.duration.value <= 0) return fail(where + " has no length");
   if (c.start.value < 0) return fail(where + " starts before the sequence");
   if (c.speed.num() <= 0) return fail(where + " has a speed that is not positive");
-  if (!finiteParams(c)) return fail(where + " has a grade, level or reframe value that is not a finite number");
+  if (!finiteParams(c)) return fail(where + " has a level or reframe value that is not a finite number");
+  PL_TRY(checkGrade(c.grade.validate(), where, "grade"));
   const bool fits = t.kind == TrackKind::Video ? (m->info.hasVideo || m->info.still) : m->info.hasAudio;
   if (!fits) return fail(where + ": '" + m->name + "' has no " + trackKindName(t.kind));
   if (m->info.still) return {};

@@ -4,6 +4,7 @@
 #include <vector>
 
 #include "core/base/result.h"
+#include "core/color/grade.h"
 #include "core/model/project.h"
 #include "core/project/json_fields.h"
 
@@ -12,16 +13,30 @@ namespace postline::project::detail {
 // The whole project as a document of the current schema. Media paths are written relative to
 // `projectDir` (an absolute, normalised folder) with the absolute path as a fallback.
 Json writeProject(const model::Project& project, const std::filesystem::path& projectDir);
-// One sequence (settings, tracks with clips, transitions, markers).
-Json writeSequence(const model::Sequence& sequence);
+// One sequence (settings, timeline grade, tracks with clips, transitions, markers); LUT paths are
+// written relative to `projectDir` like media paths.
+Json writeSequence(const model::Sequence& sequence, const std::filesystem::path& projectDir);
+// A grade: the `normalise` and `creative` sections that differ from the identity (empty object
+// for the identity).
+Json writeGrade(const color::Grade& grade, const std::filesystem::path& projectDir);
+// A timeline grade: `grade` and `film`, each only when it differs from the identity.
+Json writeTimelineGrade(const color::TimelineGrade& grade, const std::filesystem::path& projectDir);
 
 // Reads a document of the current schema (format and version already checked). Each media path
 // is resolved against `projectDir` first, then its absolute fallback; media found at neither is
 // appended to `missing`. Errors are Parse errors naming the field path.
 base::Result<model::Project> readProject(const Json& doc, const std::filesystem::path& projectDir,
                                          std::vector<model::MediaId>& missing);
-// Reads one sequence object found at `at`.
-base::Result<void> readSequence(const Json& obj, const Where& at, model::Sequence& out);
+// Reads one sequence object found at `at`; LUT paths resolve against `projectDir`.
+base::Result<void> readSequence(const Json& obj, const Where& at, const std::filesystem::path& projectDir,
+                                model::Sequence& out);
+// Reads a grade object found at `at` into `out` (absent sections stay the identity). A LUT's
+// `path` is resolved against `projectDir` first, then its `absolute_path` fallback.
+base::Result<void> readGrade(const Json& obj, const Where& at, const std::filesystem::path& projectDir,
+                             color::Grade& out);
+// Reads a timeline grade object found at `at` into `out`.
+base::Result<void> readTimelineGrade(const Json& obj, const Where& at, const std::filesystem::path& projectDir,
+                                     color::TimelineGrade& out);
 
 // `mediaPath` relative to `projectDir` in generic form ('/'), or the path itself when no
 // relative form exists (another root) or it is empty.

@@ -127,7 +127,7 @@ Result<model::Project> readProject(const Json& doc, const fs::path& projectDir, 
   const Where at(root, "sequences");
   for (std::size_t i = 0; i < sequences->size(); ++i) {
     model::Sequence s;
-    PL_TRY(readSequence((*sequences)[i], Where(at, i), s));
+    PL_TRY(readSequence((*sequences)[i], Where(at, i), projectDir, s));
     p.sequences.push_back(std::move(s));
   }
   return p;

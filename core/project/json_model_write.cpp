@@ -11,8 +11,6 @@ using model::Track;
 
 namespace {
 
-Json wheel(const std::array<double, 4>& w) { return Json::array({w[0], w[1], w[2], w[3]}); }
-
 Json writeInfo(const model::MediaInfo& i) {
   Json j = Json::object();
   j["container"] = i.container;
@@ -59,25 +57,8 @@ Json writeBin(const Bin& b) {
   return j;
 }
 
-Json writeGrade(const model::ClipGrade& g) {
-  Json j = Json::object();
-  j["temperature"] = g.temperature;
-  j["tint"] = g.tint;
-  j["exposure"] = g.exposure;
-  j["contrast"] = g.contrast;
-  j["pivot"] = g.pivot;
-  j["saturation"] = g.saturation;
-  j["lift"] = wheel(g.lift);
-  j["gamma"] = wheel(g.gamma);
-  j["gain"] = wheel(g.gain);
-  j["offset"] = wheel(g.offset);
-  j["lut_path"] = g.lutPath;
-  j["lut_mix"] = g.lutMix;
-  return j;
-}
-
 // The optional groups (audio, grade, reframe) are written only when they differ from the default.
-void writeClipGroups(const Clip& c, Json& j) {
+void writeClipGroups(const Clip& c, const std::filesystem::path& projectDir, Json& j) {
   if (!(c.audio == model::ClipAudio{})) {
     Json& a = j["audio"];
     a["gain_db"] = c.audio.gainDb;
@@ -85,7 +66,7 @@ void writeClipGroups(const Clip& c, Json& j) {
     a["fade_out"] = c.audio.fadeOut.value;
     a["fade_shape"] = enumName(kFadeShapes, c.audio.fadeShape);
   }
-  if (!c.grade.isIdentity()) j["grade"] = writeGrade(c.grade);
+  if (!(c.grade == model::ClipGrade{})) j["grade"] = writeGrade(c.grade, projectDir);
   if (!c.reframe.isIdentity()) {
     Json& r = j["reframe"];
     r["scale"] = c.reframe.scale;
@@ -95,7 +76,7 @@ void writeClipGroups(const Clip& c, Json& j) {
   }
 }
 
-Json writeClip(const Clip& c) {
+Json writeClip(const Clip& c, const std::filesystem::path& projectDir) {
   Json j = Json::object();
   j["id"] = c.id.value;
   j["media"] = c.media.value;
@@ -108,13 +89,13 @@ Json writeClip(const Clip& c) {
   j["freeze"] = c.freeze;
   j["enabled"] = c.enabled;
   j["link_group"] = c.linkGroup;
-  writeClipGroups(c, j);
+  writeClipGroups(c, projectDir, j);
   return j;
 }
 
-Json writeTrack(const Track& t) {
+Json writeTrack(const Track& t, const std::filesystem::path& projectDir) {
   Json clips = Json::array();
-  for (const Clip& c : t.clips) clips.push_back(writeClip(c));
+  for (const Clip& c : t.clips) clips.push_back(writeClip(c, projectDir));
   Json j = Json::object();
   j["id"] = t.id.value;
   j["kind"] = enumName(kTrackKinds, t.kind);
@@ -160,7 +141,7 @@ std::string relativeMediaPath(const std::string& mediaPath, const std::filesyste
   return rel.empty() ? p.generic_string() : rel.generic_string();
 }
 
-Json writeSequence(const Sequence& s) {
+Json writeSequence(const Sequence& s, const std::filesystem::path& projectDir) {
   Json settings = Json::object();
   settings["width"] = s.settings.width;
   settings["height"] = s.settings.height;
@@ -171,8 +152,11 @@ Json writeSequence(const Sequence& s) {
   j["id"] = s.id.value;
   j["name"] = s.name;
   j["settings"] = std::move(settings);
+  if (!(s.settings.timelineGrade == color::TimelineGrade{})) {
+    j["timeline_grade"] = writeTimelineGrade(s.settings.timelineGrade, projectDir);
+  }
   Json& tracks = j["tracks"] = Json::array();
-  for (const Track& t : s.tracks) tracks.push_back(writeTrack(t));
+  for (const Track& t : s.tracks) tracks.push_back(writeTrack(t, projectDir));
   Json& transitions = j["transitions"] = Json::array();
   for (const model::Transition& t : s.transitions) transitions.push_back(writeTransition(t));
   Json& markers = j["markers"] = Json::array();
@@ -191,7 +175,7 @@ Json writeProject(const model::Project& p, const std::filesystem::path& projectD
   Json& media = j["media"] = Json::array();
   for (const MediaItem& m : p.media) media.push_back(writeMedia(m, projectDir));
   Json& sequences = j["sequences"] = Json::array();
-  for (const Sequence& s : p.sequences) sequences.push_back(writeSequence(s));
+  for (const Sequence& s : p.sequences) sequences.push_back(writeSequence(s, projectDir));
   return j;
 }
 

@@ -1,5 +1,3 @@
-#include <cmath>
-
 #include "core/project/json_model.h"
 
 namespace postline::project::detail {
@@ -28,36 +26,8 @@ Result<void> positive(const time::FrameCount& c, const Where& at, const char* ke
   return {};
 }
 
-Result<void> readWheel(const Json& o, const Where& at, const char* key, std::array<double, 4>& w) {
-  PL_TRY_ASSIGN(arr, arrayMember(o, at, key));
-  const Where wAt(at, key);
-  if (arr->size() != 4) return wAt.error("expected 4 numbers (R, G, B, master), found " + std::to_string(arr->size()));
-  for (std::size_t i = 0; i < 4; ++i) {
-    const Json& v = (*arr)[i];
-    if (!v.is_number() || !std::isfinite(v.get<double>())) return Where(wAt, i).error("expected a finite number");
-    w[i] = v.get<double>();
-  }
-  return {};
-}
-
-Result<void> readGrade(const Json& o, const Where& at, model::ClipGrade& g) {
-  PL_TRY(get(o, at, "temperature", g.temperature));
-  PL_TRY(get(o, at, "tint", g.tint));
-  PL_TRY(get(o, at, "exposure", g.exposure));
-  PL_TRY(get(o, at, "contrast", g.contrast));
-  PL_TRY(get(o, at, "pivot", g.pivot));
-  PL_TRY(get(o, at, "saturation", g.saturation));
-  PL_TRY(readWheel(o, at, "lift", g.lift));
-  PL_TRY(readWheel(o, at, "gamma", g.gamma));
-  PL_TRY(readWheel(o, at, "gain", g.gain));
-  PL_TRY(readWheel(o, at, "offset", g.offset));
-  PL_TRY(get(o, at, "lut_path", g.lutPath));
-  PL_TRY(get(o, at, "lut_mix", g.lutMix));
-  return {};
-}
-
 // The optional groups: absent means the default; present means every field is required.
-Result<void> readClipGroups(const Json& o, const Where& at, Clip& c) {
+Result<void> readClipGroups(const Json& o, const Where& at, const std::filesystem::path& projectDir, Clip& c) {
   PL_TRY_ASSIGN(audio, optionalObject(o, at, "audio"));
   if (audio != nullptr) {
     const Where aAt(at, "audio");
@@ -67,7 +37,7 @@ Result<void> readClipGroups(const Json& o, const Where& at, Clip& c) {
     PL_TRY(getEnum(*audio, aAt, "fade_shape", c.audio.fadeShape, kFadeShapes));
   }
   PL_TRY_ASSIGN(grade, optionalObject(o, at, "grade"));
-  if (grade != nullptr) PL_TRY(readGrade(*grade, Where(at, "grade"), c.grade));
+  if (grade != nullptr) PL_TRY(readGrade(*grade, Where(at, "grade"), projectDir, c.grade));
   PL_TRY_ASSIGN(reframe, optionalObject(o, at, "reframe"));
   if (reframe != nullptr) {
     const Where rAt(at, "reframe");
@@ -79,7 +49,7 @@ Result<void> readClipGroups(const Json& o, const Where& at, Clip& c) {
   return {};
 }
 
-Result<void> readClip(const Json& o, const Where& at, Clip& c) {
+Result<void> readClip(const Json& o, const Where& at, const std::filesystem::path& projectDir, Clip& c) {
   PL_TRY(expectObject(o, at));
   PL_TRY(get(o, at, "id", c.id));
   PL_TRY(get(o, at, "media", c.media));
@@ -94,10 +64,10 @@ Result<void> readClip(const Json& o, const Where& at, Clip& c) {
   PL_TRY(get(o, at, "freeze", c.freeze));
   PL_TRY(get(o, at, "enabled", c.enabled));
   PL_TRY(getId(o, at, "link_group", c.linkGroup));
-  return readClipGroups(o, at, c);
+  return readClipGroups(o, at, projectDir, c);
 }
 
-Result<void> readTrack(const Json& o, const Where& at, Track& t) {
+Result<void> readTrack(const Json& o, const Where& at, const std::filesystem::path& projectDir, Track& t) {
   PL_TRY(expectObject(o, at));
   PL_TRY(get(o, at, "id", t.id));
   PL_TRY(getEnum(o, at, "kind", t.kind, kTrackKinds));
@@ -106,7 +76,8 @@ Result<void> readTrack(const Json& o, const Where& at, Track& t) {
   PL_TRY(get(o, at, "muted", t.muted));
   PL_TRY(get(o, at, "locked", t.locked));
   PL_TRY(get(o, at, "volume_db", t.volumeDb));
-  return readList(o, at, "clips", t.clips, readClip);
+  return readList(o, at, "clips", t.clips,
+                  [&](const Json& v, const Where& w, Clip& c) { return readClip(v, w, projectDir, c); });
 }
 
 Result<void> readTransition(const Json& o, const Where& at, model::Transition& t) {
@@ -149,13 +120,19 @@ Result<void> readSettings(const Json& o, const Where& at, model::SequenceSetting
 
 }  // namespace
 
-Result<void> readSequence(const Json& o, const Where& at, model::Sequence& s) {
+Result<void> readSequence(const Json& o, const Where& at, const std::filesystem::path& projectDir,
+                          model::Sequence& s) {
   PL_TRY(expectObject(o, at));
   PL_TRY(get(o, at, "id", s.id));
   PL_TRY(get(o, at, "name", s.name));
   PL_TRY_ASSIGN(settings, member(o, at, "settings"));
   PL_TRY(readSettings(*settings, Where(at, "settings"), s.settings));
-  PL_TRY(readList(o, at, "tracks", s.tracks, readTrack));
+  PL_TRY_ASSIGN(timeline, optionalObject(o, at, "timeline_grade"));
+  if (timeline != nullptr) {
+    PL_TRY(readTimelineGrade(*timeline, Where(at, "timeline_grade"), projectDir, s.settings.timelineGrade));
+  }
+  PL_TRY(readList(o, at, "tracks", s.tracks,
+                  [&](const Json& v, const Where& w, Track& t) { return readTrack(v, w, projectDir, t); }));
   PL_TRY(readList(o, at, "transitions", s.transitions, readTransition));
   PL_TRY(readList(o, at, "markers", s.markers, readMarker));
   return {};

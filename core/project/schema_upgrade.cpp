@@ -31,11 +31,71 @@ base::Result<void> runStep(const SchemaUpgrader& step, nlohmann::ordered_json& d
   return {};
 }
 
+using Json = nlohmann::ordered_json;
+
+// Moves member `from` of `src` (when present) to `to` of `dst`.
+void moveMember(Json& src, const char* from, Json& dst, const char* to) {
+  auto it = src.find(from);
+  if (it != src.end()) dst[to] = std::move(*it);
+}
+
+// Schema 1 clip grade {temperature, ..., lut_path, lut_mix} -> schema 2 {normalise, creative.lut}.
+// Members are moved as found, so a malformed old grade is reported by the reader at its new path.
+Json nestGrade1to2(Json& flat) {
+  Json normalise = Json::object();
+  for (const char* key : {"temperature", "tint", "exposure", "contrast", "pivot", "lift", "gamma", "gain", "offset",
+                          "saturation"}) {
+    moveMember(flat, key, normalise, key);
+  }
+  normalise["shadows"] = 0.0;
+  normalise["midtones"] = 0.0;
+  normalise["highlights"] = 0.0;
+  Json graded = Json::object();
+  graded["normalise"] = std::move(normalise);
+  const auto path = flat.find("lut_path");
+  const auto mix = flat.find("lut_mix");
+  const bool noLut = path != flat.end() && path->is_string() && path->get_ref<const std::string&>().empty() &&
+                     mix != flat.end() && mix->is_number() && mix->get<double>() == 1.0;
+  if (!noLut) {
+    Json lut = Json::object();
+    if (path != flat.end()) lut["absolute_path"] = *path;  // schema 1 kept the path as the model had it
+    moveMember(flat, "lut_path", lut, "path");
+    moveMember(flat, "lut_mix", lut, "mix");
+    graded["creative"] = Json{{"lut", std::move(lut)}};
+  }
+  return graded;
+}
+
+// Applies `fn` to every object element of array member `key` of `parent` (other shapes are left
+// for the reader to report).
+template <class Fn>
+void forEachIn(Json& parent, const char* key, Fn fn) {
+  if (!parent.is_object()) return;
+  auto it = parent.find(key);
+  if (it == parent.end() || !it->is_array()) return;
+  for (Json& item : *it) {
+    if (item.is_object()) fn(item);
+  }
+}
+
+base::Result<void> upgrade1to2(Json& doc) {
+  forEachIn(doc, "sequences", [](Json& seq) {
+    forEachIn(seq, "tracks", [](Json& track) {
+      forEachIn(track, "clips", [](Json& clip) {
+        auto grade = clip.find("grade");
+        if (grade != clip.end() && grade->is_object()) *grade = nestGrade1to2(*grade);
+      });
+    });
+  });
+  return {};
+}
+
 }  // namespace
 
 const UpgraderChain& shippedUpgraders() {
-  // Schema 1 is the first; add {1, "...", fn} here when schema 2 arrives.
-  static const UpgraderChain chain;
+  static const UpgraderChain chain = {
+      {1, "clip grades moved into normalise and creative sections", upgrade1to2},
+  };
   return chain;
 }
 

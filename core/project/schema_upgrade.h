@@ -26,7 +26,7 @@ struct SchemaUpgrader {
 // Steps in any order; at most one per fromVersion is used (the first listed).
 using UpgraderChain = std::vector<SchemaUpgrader>;
 
-// The upgraders this build ships (empty while kSchemaVersion is 1).
+// The upgraders this build ships: 1 -> 2 (flat clip grades into normalise/creative sections).
 const UpgraderChain& shippedUpgraders();
 
 // Upgrades `doc` from schema `fromVersion` to `toVersion`, one step at a time, and returns the

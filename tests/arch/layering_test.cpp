@@ -2,6 +2,7 @@
 // #include "core/<folder>/..." in core/ points along an allowed arrow.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <iterator>
@@ -21,15 +22,15 @@ const fs::path kCore = fs::path(POSTLINE_SOURCE_DIR) / "core";
 const std::map<std::string, std::set<std::string>> kAllowed = {
     {"base", {}},
     {"time", {"base"}},
-    {"model", {"base", "time"}},
-    {"edit", {"base", "time", "model"}},
-    {"commands", {"base", "time", "model", "edit"}},
-    {"project", {"base", "time", "model"}},
+    {"model", {"base", "time", "color"}},
+    {"edit", {"base", "time", "color", "model"}},
+    {"commands", {"base", "time", "color", "model", "edit"}},
+    {"project", {"base", "time", "color", "model"}},
     {"media", {"base", "time"}},
-    {"ingest", {"base", "time", "model", "media"}},
+    {"ingest", {"base", "time", "color", "model", "media"}},
     {"color", {"base", "time"}},
     {"render", {"base", "time", "model", "media", "color"}},
-    {"audio", {"base", "time", "model", "media"}},
+    {"audio", {"base", "time", "color", "model", "media"}},
     {"export", {"base", "time", "model", "media", "color", "render", "audio"}},
     {"playback", {"base", "time", "model", "media", "color", "render", "audio"}},
 };
@@ -94,4 +95,25 @@ TEST(Layering, CheckerCatchesAWrongArrow) {
   EXPECT_TRUE(std::regex_search(std::string("QWidget"), qt));
   EXPECT_TRUE(std::regex_search(std::string("QtCore/QString"), qt));
   EXPECT_FALSE(std::regex_search(std::string("nlohmann/json.hpp"), qt));
+}
+
+TEST(Layering, EachExternalLibraryLivesInItsOneWrapper) {
+  // include prefix -> the folders (relative to core/) that may include it.
+  const std::vector<std::pair<std::regex, std::vector<std::string>>> wrappers = {
+      {std::regex(R"(^libav|^libsw)"), {"media/ffmpeg", "export/ffmpeg"}},
+      {std::regex(R"(^OpenColorIO)"), {"color/ocio"}},
+      {std::regex(R"(^epoxy/|^GL/|^EGL/)"), {"render/gl"}},
+      {std::regex(R"(^ebur128)"), {"audio/loudness"}},
+      {std::regex(R"(^portaudio)"), {"audio/device"}},
+  };
+  for (const auto& f : sourceFiles(kCore)) {
+    const std::string rel = fs::relative(f, kCore).parent_path().string();
+    for (const auto& inc : includes(f)) {
+      for (const auto& [pattern, folders] : wrappers) {
+        if (!std::regex_search(inc, pattern)) continue;
+        const bool inside = std::any_of(folders.begin(), folders.end(), [&](const std::string& w) { return rel == w; });
+        EXPECT_TRUE(inside) << f << " includes <" << inc << ">, which belongs only in core/" << folders.front();
+      }
+    }
+  }
 }

@@ -42,10 +42,10 @@ model::Project bigProject() {
       c.linkGroup = static_cast<std::uint64_t>(i + 1);
       c.name = "Shot_01_Take_01";
       // A finished edit: every clip carries a grade, a level and a reframe (all are saved).
-      c.grade.exposure = 0.05 * (i % 7);
-      c.grade.temperature = -12.5;
-      c.grade.saturation = 0.9;
-      c.grade.gain = {1.02, 1.0, 0.97, 1.0};
+      c.grade.normalise.exposure = 0.05 * (i % 7);
+      c.grade.normalise.temperature = -12.5;
+      c.grade.normalise.saturation = 0.9;
+      c.grade.normalise.gain = {1.02, 1.0, 0.97, 1.0};
       c.audio.gainDb = -3.0;
       c.audio.fadeIn = time::FrameCount{6};
       c.reframe.scale = 1.1;

@@ -9,48 +9,7 @@
 #include <nlohmann/json.hpp>
 #include <string>
 
-namespace fs = std::filesystem;
-
-namespace {
-
-struct CliRun {
-  int status = -1;
-  std::string out;   // stdout
-  std::string err;   // stderr
-};
-
-// Runs postline-cli with `args` (already shell-quoted), capturing stdout and stderr.
-CliRun cli(const std::string& args) {
-  const fs::path errFile = fs::temp_directory_path() / ("postline_cli_err_" + std::to_string(::getpid()));
-  const std::string cmd = std::string("'") + POSTLINE_CLI + "' " + args + " 2>'" + errFile.string() + "'";
-  CliRun r;
-  FILE* pipe = ::popen(cmd.c_str(), "r");
-  std::array<char, 4096> buf{};
-  std::size_t n = 0;
-  while ((n = std::fread(buf.data(), 1, buf.size(), pipe)) > 0) r.out.append(buf.data(), n);
-  const int raw = ::pclose(pipe);
-  r.status = WIFEXITED(raw) ? WEXITSTATUS(raw) : -1;
-  std::ifstream e(errFile);
-  r.err.assign(std::istreambuf_iterator<char>(e), {});
-  fs::remove(errFile);
-  return r;
-}
-
-std::string q(const fs::path& p) { return "'" + p.string() + "'"; }
-
-class Cli : public ::testing::Test {
- protected:
-  void SetUp() override {
-    m_dir = fs::temp_directory_path() / ("postline_cli_" + std::to_string(::getpid()) + "_" +
-                                         ::testing::UnitTest::GetInstance()->current_test_info()->name());
-    fs::remove_all(m_dir);
-    fs::create_directories(m_dir);
-  }
-  void TearDown() override { fs::remove_all(m_dir); }
-  fs::path m_dir;
-};
-
-}  // namespace
+#include "tests/cli/cli_run.h"
 
 TEST_F(Cli, VersionAndHelp) {
   const CliRun v = cli("--version");
@@ -154,7 +113,7 @@ TEST_F(Cli, DemoBuildsTheCoffeeCommercialInSync) {
   ASSERT_EQ(j["bins"][0]["items"].size(), 11u);  // four shots, two to four takes each
   EXPECT_EQ(j["bins"][1]["items"].size(), 5u);   // music, voice-over, two effects, ambience
   EXPECT_EQ(j["bins"][2]["items"].size(), 1u);   // the logo
-  EXPECT_EQ(j["bins"][3]["items"].size(), 1u);   // the colour reference
+  EXPECT_EQ(j["bins"][3]["items"].size(), 5u);   // the colour reference and the four shots' keyframes
   EXPECT_NEAR(j["bins"][0]["items"][0]["duration_s"].get<double>(), 3.0, 1e-9);  // 6 s take at --quick's half length
   EXPECT_NEAR(j["bins"][1]["items"][1]["duration_s"].get<double>(), 30.0, 1e-9);  // Music_Bed
   const auto& tracks = j["sequences"][0]["tracks"];

@@ -71,6 +71,18 @@ base::Result<fs::path> renderTake(const fs::path& dir, const Take& t, const Demo
   return dir / name;
 }
 
+// The still a shot was generated from (image-to-video): the shot without any generator bias.
+std::vector<std::uint8_t> keyframe(int shot, const DemoSize& size) {
+  const TakeLook look{shot, 1.0, 1.0, 1.0, 0.0, 0};
+  const std::int64_t total = std::max(24, static_cast<int>(5.0 * size.secondsScale * 24));
+  std::vector<std::uint8_t> rgb;
+  paintScaled(look, total / 2, total, 640, 360, rgb);
+  std::vector<std::uint8_t> rgba;
+  rgba.reserve(rgb.size() / 3 * 4);
+  for (std::size_t i = 0; i < rgb.size(); i += 3) rgba.insert(rgba.end(), {rgb[i], rgb[i + 1], rgb[i + 2], 255});
+  return rgba;
+}
+
 base::Result<fs::path> writeSound(const fs::path& dir, const char* name, std::vector<float> samples) {
   AudioSpec spec;
   spec.samples = std::move(samples);
@@ -110,6 +122,11 @@ base::Result<DemoMedia> renderDemoMedia(const fs::path& dir, const DemoSize& siz
   m.reference = dir.parent_path() / "reference" / "Colour_Reference.png";
   fs::create_directories(m.reference.parent_path(), ec);
   PL_TRY(media::ffmpeg::writePng(m.reference, 640, 360, paintReference(640, 360)));
+  for (int shot = 1; shot <= 4; ++shot) {
+    const fs::path key = m.reference.parent_path() / ("Shot_0" + std::to_string(shot) + "_Keyframe.png");
+    PL_TRY(media::ffmpeg::writePng(key, 640, 360, keyframe(shot, size)));
+    m.keyframes.push_back(key);
+  }
   return m;
 }
 

@@ -22,6 +22,7 @@ struct DemoMedia {
   std::vector<std::filesystem::path> sounds;     // music, voice-over, effects, ambience
   std::vector<std::filesystem::path> graphics;   // the logo
   std::filesystem::path reference;               // the colour reference still (04_Reference)
+  std::vector<std::filesystem::path> keyframes;  // Shot_0N_Keyframe.png: the look each shot was generated from (04_Reference)
   std::filesystem::path music, voiceOver, pour, birds, ambience;
 };
 

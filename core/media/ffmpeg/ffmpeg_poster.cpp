@@ -9,7 +9,7 @@ namespace postline::media::ffmpeg {
 namespace {
 
 AVPixelFormat pixelFormat(const VideoFrame& f) {
-  if (f.format == FrameFormat::Rgba) return AV_PIX_FMT_RGBA;
+  if (f.format == FrameFormat::Rgba) return f.bitDepth > 8 ? AV_PIX_FMT_RGBA64LE : AV_PIX_FMT_RGBA;
   const int depth = f.bitDepth <= 8 ? 8 : (f.bitDepth <= 10 ? 10 : (f.bitDepth <= 12 ? 12 : 16));
   switch (f.format) {
     case FrameFormat::Yuv420:
@@ -44,7 +44,7 @@ base::Result<Image> scaleToRgba(const VideoFrame& frame, int width, int height) 
   SwsPtr sws(sws_getContext(frame.width, frame.height, src, width, height, AV_PIX_FMT_RGBA,
                             SWS_AREA | SWS_ACCURATE_RND | SWS_FULL_CHR_H_INT, nullptr, nullptr, nullptr));
   if (!sws) return base::makeError(base::ErrorCode::Parse, "thumbnail: libswscale cannot convert this picture");
-  if (src != AV_PIX_FMT_RGBA) {
+  if (frame.format != FrameFormat::Rgba) {
     const int* coeffs = sws_getCoefficients(swsColorspace(frame.color.matrix));
     const int srcFull = frame.color.range == "pc" ? 1 : 0;
     sws_setColorspaceDetails(sws.get(), coeffs, srcFull, sws_getCoefficients(SWS_CS_DEFAULT), 1, 0, 1 << 16, 1 << 16);

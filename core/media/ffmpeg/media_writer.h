@@ -72,5 +72,7 @@ inline std::int64_t rampSampleIndex(float low, float high) {
 
 // Writes an RGBA picture (w * h * 4 bytes, row-major, straight alpha) as a PNG file.
 base::Result<void> writePng(const std::filesystem::path& path, int w, int h, const std::vector<std::uint8_t>& rgba);
+// Writes a 16-bit RGBA picture (w * h * 4 samples, 0..65535, row-major) as a 16-bit PNG file.
+base::Result<void> writePng16(const std::filesystem::path& path, int w, int h, const std::vector<std::uint16_t>& rgba);
 
 }  // namespace postline::media::ffmpeg

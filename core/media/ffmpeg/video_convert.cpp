@@ -37,7 +37,11 @@ Target chooseTarget(AVPixelFormat in, bool forceRgba, int rotation) {
   const AVPixFmtDescriptor* d = av_pix_fmt_desc_get(in);
   const std::uint64_t rgbLike = AV_PIX_FMT_FLAG_RGB | AV_PIX_FMT_FLAG_PAL | AV_PIX_FMT_FLAG_ALPHA |
                                 AV_PIX_FMT_FLAG_BAYER | AV_PIX_FMT_FLAG_HWACCEL;
-  if (forceRgba || d == nullptr || (d->flags & rgbLike) != 0 || d->nb_components < 3) return {};
+  if (forceRgba || d == nullptr || (d->flags & rgbLike) != 0 || d->nb_components < 3) {
+    // Deep pictures (16-bit PNG/TIFF) keep their precision as 16-bit RGBA.
+    const bool deep = d != nullptr && (forceRgba || (d->flags & AV_PIX_FMT_FLAG_RGB) != 0) && d->comp[0].depth > 8;
+    return deep ? Target{FrameFormat::Rgba, 16, AV_PIX_FMT_RGBA64LE} : Target{};
+  }
   Target t;
   t.format = d->log2_chroma_w >= 1 && d->log2_chroma_h >= 1 ? FrameFormat::Yuv420
              : d->log2_chroma_w >= 1                         ? FrameFormat::Yuv422
@@ -68,7 +72,7 @@ bool sameLayout(AVPixelFormat in, const Target& t) {
 // Copies the planes of `data`/`linesize` (layout `t`, size w x h) into tight rows.
 void copyPlanes(const std::uint8_t* const* data, const int* linesize, int w, int h, const Target& t,
                 VideoFrame& out) {
-  const int bps = t.format == FrameFormat::Rgba ? 4 : (t.depth > 8 ? 2 : 1);
+  const int bps = (t.format == FrameFormat::Rgba ? 4 : 1) * (t.depth > 8 ? 2 : 1);
   out.planeCount = t.format == FrameFormat::Rgba ? 1 : 3;
   for (int i = 0; i < out.planeCount; ++i) {
     Plane& p = out.planes[static_cast<std::size_t>(i)];
@@ -143,7 +147,7 @@ base::Result<void> FrameConverter::scaleInto(const AVFrame& src, AVPixelFormat d
   const int srcFull = src.color_range == AVCOL_RANGE_JPEG || (name != nullptr && std::strncmp(name, "yuvj", 4) == 0);
   const int space = src.colorspace == AVCOL_SPC_UNSPECIFIED ? SWS_CS_DEFAULT : static_cast<int>(src.colorspace);
   const int* coeffs = sws_getCoefficients(space);
-  const int dstFull = dst == AV_PIX_FMT_RGBA ? 1 : srcFull;
+  const int dstFull = dst == AV_PIX_FMT_RGBA || dst == AV_PIX_FMT_RGBA64LE ? 1 : srcFull;
   (void)sws_setColorspaceDetails(m_sws.get(), coeffs, srcFull, coeffs, dstFull, 0, 1 << 16, 1 << 16);
   FramePtr tmp(av_frame_alloc());
   if (!tmp) return base::makeError(base::ErrorCode::Io, m_file + ": out of memory");

@@ -54,7 +54,7 @@ TEST(ProjectFile, WritesTheDocumentedShape) {
   const model::Project p = testing::makeFullProject(dir.path() / "media");
   const auto doc = nlohmann::json::parse(toJson(p, file));
   EXPECT_EQ(doc.at("format"), "postline-project");
-  EXPECT_EQ(doc.at("version"), 1);
+  EXPECT_EQ(doc.at("version"), 2);
   EXPECT_EQ(doc.at("name"), "Demo Project");
   EXPECT_EQ(doc.at("next_id"), p.nextId);
   EXPECT_EQ(doc.at("bins").size(), 6u);
@@ -73,7 +73,15 @@ TEST(ProjectFile, WritesTheDocumentedShape) {
   const auto& clip = v1.at("clips").at(0);
   EXPECT_EQ(clip.at("speed"), "17/20");
   EXPECT_EQ(clip.at("audio").at("fade_shape"), "s_curve");
-  EXPECT_EQ(clip.at("grade").at("lift").size(), 4u);
+  EXPECT_EQ(clip.at("grade").at("normalise").at("lift").size(), 4u);
+  EXPECT_EQ(clip.at("grade").at("creative").at("curves").at("master").at(1), nlohmann::json::array({0.5, 0.55}));
+  EXPECT_EQ(clip.at("grade").at("creative").at("split").at("shadow_hue"), 210.0);
+  EXPECT_EQ(clip.at("grade").at("creative").at("lut").at("mix"), 0.65);
+  EXPECT_EQ(clip.at("grade").at("creative").at("lut").at("absolute_path"), "/luts/film look.cube");
+  EXPECT_EQ(seq.at("timeline_grade").at("film").at("grain").at("luma_weight"), 0.6);
+  EXPECT_EQ(seq.at("timeline_grade").at("grade").at("normalise").at("exposure"), -0.25);
+  EXPECT_FALSE(seq.at("timeline_grade").at("grade").at("creative").contains("lut"));  // default sections omitted
+  EXPECT_FALSE(doc.at("sequences").at(1).contains("timeline_grade"));
   EXPECT_EQ(clip.at("reframe").at("scale"), 1.25);
   EXPECT_EQ(seq.at("tracks").at(2).at("role"), "dialogue");
   EXPECT_EQ(seq.at("transitions").at(1).at("kind"), "audio_crossfade");
@@ -84,7 +92,7 @@ TEST(ProjectFile, WritesTheDocumentedShape) {
   EXPECT_FALSE(plain.contains("audio"));
   EXPECT_FALSE(plain.contains("reframe"));
   // The format marker comes first, so a person opening the file sees what it is.
-  EXPECT_EQ(toJson(p, file).rfind("{\n\t\"format\": \"postline-project\",\n\t\"version\": 1,", 0), 0u);
+  EXPECT_EQ(toJson(p, file).rfind("{\n\t\"format\": \"postline-project\",\n\t\"version\": 2,", 0), 0u);
 }
 
 TEST(ProjectFile, RelativePathsFollowAMovedProjectFolder) {
@@ -152,7 +160,7 @@ TEST(ProjectFile, TenThousandClipsRoundTrip) {
   for (int i = 0; i < 10000; ++i) {
     model::Clip c = testing::plainClip(p, p.media[0].id, i * 24, 24, i, "Clip " + std::to_string(i));
     // The worst case: every clip graded, with audio settings and a reframe.
-    c.grade.exposure = 0.01 * i;
+    c.grade.normalise.exposure = 0.0007 * i;
     c.audio.gainDb = -0.5 * (i % 7);
     c.reframe.scale = 1.0 + 0.001 * i;
     v1.clips.push_back(std::move(c));

@@ -85,6 +85,32 @@ inline void addFullMedia(model::Project& p, const fs::path& mediaDir) {
   a->rating = 5;
 }
 
+// A grade with every field set away from its default (the LUT file does not exist).
+inline color::Grade fancyGrade() {
+  color::Grade g;
+  g.normalise = {12.5, -3.25, 0.75, 1.2, 0.2, {0.01, 0.02, 0.03, 0.04}, {1.1, 0.9, 1.05, 0.95},
+                 {1.2, 1.1, 0.8, 1.01}, {-0.01, 0.0, 0.02, 0.001}, 1.1, 0.1, -0.05, -0.2};
+  g.creative.curves.master = {{0.0, 0.02}, {0.5, 0.55}, {1.0, 0.97}};
+  g.creative.curves.red = {{0.0, 0.0}, {1.0, 0.95}};
+  g.creative.curves.blue = {{0.25, 0.2}, {0.75, 0.8}};
+  g.creative.split = {210.0, 0.3, 40.0, 0.2, -0.25};
+  g.creative.lut = {"/luts/film look.cube", 0.65};
+  return g;
+}
+
+// A timeline grade with every field set away from its default.
+inline color::TimelineGrade fancyTimelineGrade() {
+  color::TimelineGrade t;
+  t.grade.normalise.exposure = -0.25;
+  t.grade.normalise.saturation = 0.9;
+  t.grade.creative.split = {200.0, 0.1, 35.0, 0.15, 0.1};
+  t.film.halation = {0.3, 0.8, 0.02, 0.9};
+  t.film.vignette = {0.15, 0.5, 0.6};
+  t.film.ceiling = {0.95, 0.75};
+  t.film.grain = {0.03, 1.5, 0.6};
+  return t;
+}
+
 // A clip with every field set away from its default.
 inline model::Clip fancyClip(model::Project& p, model::MediaId media) {
   model::Clip c;
@@ -98,8 +124,7 @@ inline model::Clip fancyClip(model::Project& p, model::MediaId media) {
   c.linkGroup = 7;
   c.name = "Shot 1 \xe2\x80\x94 hero";
   c.audio = {-6.25, time::FrameCount{5}, time::FrameCount{7}, model::FadeShape::SCurve};
-  c.grade = {12.5, -3.25, 0.75, 1.2, 0.2, 1.1, {0.01, 0.02, 0.03, 0.04}, {1.1, 0.9, 1.05, 0.95},
-             {1.2, 1.1, 0.8, 1.01}, {-0.01, 0.0, 0.02, 0.001}, "/luts/film look.cube", 0.65};
+  c.grade = fancyGrade();
   c.reframe = {1.25, 0.1, -0.05, 2.5};
   return c;
 }
@@ -125,7 +150,8 @@ inline model::Project makeFullProject(const fs::path& mediaDir) {
   model::Bin selects{model::BinId{p.nextId++}, "Selects", p.bins[0].id, {video, image}};
   p.bins.push_back(selects);
   model::Sequence& s = p.sequences[0];
-  s.settings = {3840, 2160, time::FrameRate::make(rat(30000, 1001)).value(), model::ColorSpace::Rec2020, 48000};
+  s.settings = {3840, 2160, time::FrameRate::make(rat(30000, 1001)).value(), model::ColorSpace::Rec2020, 48000,
+                fancyTimelineGrade()};
   model::Track& v2 = model::addTrack(p, s, model::TrackKind::Video);
   v2.muted = true;
   v2.clips.push_back(plainClip(p, image, 5, 24, 0, "Title"));

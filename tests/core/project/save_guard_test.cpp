@@ -44,15 +44,16 @@ TEST(SaveGuard, NonFiniteGradeIsRefusedAndTheOldFileKept) {
   ASSERT_TRUE(project::saveProject(p, file).ok());
   const auto goodSize = fs::file_size(file);
 
-  p.sequences[0].tracks[0].clips[0].grade.exposure = std::numeric_limits<double>::quiet_NaN();
+  p.sequences[0].tracks[0].clips[0].grade.normalise.exposure = std::numeric_limits<double>::quiet_NaN();
   auto r = project::saveProject(p, file);
   ASSERT_FALSE(r.ok());
   EXPECT_NE(r.error().message.find(file.string()), std::string::npos);
-  EXPECT_NE(r.error().message.find("not a finite number"), std::string::npos);
+  EXPECT_NE(r.error().message.find("clip 'Shot_01_Take_01'"), std::string::npos) << r.error().message;
+  EXPECT_NE(r.error().message.find("normalise.exposure"), std::string::npos) << r.error().message;
   EXPECT_EQ(fs::file_size(file), goodSize);
   EXPECT_TRUE(project::loadProject(file).ok());
 
-  p.sequences[0].tracks[0].clips[0].grade.exposure = 0.5;
+  p.sequences[0].tracks[0].clips[0].grade.normalise.exposure = 0.5;
   p.sequences[0].tracks[0].clips[0].audio.gainDb = -std::numeric_limits<double>::infinity();
   EXPECT_FALSE(project::saveProject(p, file).ok());
   fs::remove_all(dir);

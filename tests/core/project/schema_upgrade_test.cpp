@@ -34,9 +34,10 @@ class SchemaUpgrade : public ::testing::Test {
   Json m_doc;
 };
 
-TEST_F(SchemaUpgrade, ThisBuildShipsNoUpgradersYet) {
-  EXPECT_EQ(kSchemaVersion, 1);
-  EXPECT_TRUE(shippedUpgraders().empty());
+TEST_F(SchemaUpgrade, ThisBuildShipsTheUpgraderToSchema2) {
+  EXPECT_EQ(kSchemaVersion, 2);
+  ASSERT_EQ(shippedUpgraders().size(), 1u);
+  EXPECT_EQ(shippedUpgraders()[0].fromVersion, 1);
 }
 
 // A made-up schema 0 called the project name "title" and clip durations "length".
@@ -59,7 +60,7 @@ TEST_F(SchemaUpgrade, AnOlderFileIsUpgradedByTheChain) {
   ASSERT_FALSE(plain.ok());
   EXPECT_EQ(plain.error().code, ErrorCode::Version);
 
-  auto r = fromJson(m_doc.dump(), file(), chain);
+  auto r = fromJson(m_doc.dump(), file(), chain, 1);  // the made-up chain ends at schema 1
   ASSERT_TRUE(r.ok()) << r.error().message;
   EXPECT_EQ(r->project, m_project);
   EXPECT_EQ(r->fileVersion, 0);
@@ -69,6 +70,7 @@ TEST_F(SchemaUpgrade, AnOlderFileIsUpgradedByTheChain) {
 
 // Steps run in version order whatever order they are listed in, and see the version they expect.
 TEST_F(SchemaUpgrade, StepsRunInOrderToTheTargetVersion) {
+  m_doc["version"] = 1;
   std::vector<int> seen;
   const UpgraderChain chain = {
       {2, "two", [&seen](Json& doc) -> base::Result<void> {

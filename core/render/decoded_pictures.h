@@ -1,0 +1,28 @@
+#pragma once
+// The PictureSource of the editor and the CLI: decodes each layer's picture from its file through
+// a pool of frame-accurate decoders (one per file), keeping stills decoded once.
+#include <filesystem>
+#include <map>
+#include <memory>
+#include <mutex>
+#include <string>
+
+#include "core/media/decoder_pool.h"
+#include "core/render/frame_renderer.h"
+
+namespace postline::render {
+
+class DecodedPictures final : public PictureSource {
+ public:
+  // Keeps at most `maxOpen` decoders open at once.
+  explicit DecodedPictures(std::size_t maxOpen = 8);
+  // Picture `layer.sourceFrame` of `layer.path` (by time for variable-frame-rate files); picture 0 of a still.
+  base::Result<media::VideoFramePtr> picture(const Layer& layer) override;
+
+ private:
+  media::DecoderPool m_pool;
+  std::mutex m_stillsMutex;
+  std::map<std::string, media::VideoFramePtr> m_stills;
+};
+
+}  // namespace postline::render

@@ -1,0 +1,201 @@
+// Contract tests of the colour commands: render, frame, grade, match, look (docs/CLI.md).
+// They run the real binary on the demo project (--quick) and check the files it writes with
+// libav (core/media), independently of the renderer.
+#include <gtest/gtest.h>
+
+#include <cmath>
+#include <cstdint>
+#include <fstream>
+#include <nlohmann/json.hpp>
+#include <string>
+#include <vector>
+
+#include "core/media/ffmpeg/ffmpeg_video_decoder.h"
+#include "core/media/ffmpeg/media_writer.h"
+#include "core/media/prober.h"
+#include "tests/cli/cli_run.h"
+
+namespace {
+
+namespace media = postline::media;
+
+// One demo project for the whole suite (building it takes a few seconds).
+class RenderCli : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    s_dir = fs::temp_directory_path() / ("postline_render_cli_" + std::to_string(::getpid()));
+    fs::remove_all(s_dir);
+    fs::create_directories(s_dir);
+    const CliRun r = cli("demo --quick " + q(s_dir));
+    ASSERT_EQ(r.status, 0) << r.err;
+    s_project = s_dir / "Origin_Coffee_Commercial.postline";
+  }
+  static void TearDownTestSuite() { fs::remove_all(s_dir); }
+  static fs::path s_dir;
+  static fs::path s_project;
+};
+fs::path RenderCli::s_dir;
+fs::path RenderCli::s_project;
+
+// A `size`^3 .cube whose output is f applied to each channel of the input.
+void writeCube(const fs::path& file, int size, double (*f)(double)) {
+  std::ofstream out(file);
+  out << "TITLE \"test\"\nLUT_3D_SIZE " << size << "\n";
+  for (int b = 0; b < size; ++b)
+    for (int g = 0; g < size; ++g)
+      for (int r = 0; r < size; ++r) {
+        const double s = size - 1.0;
+        out << f(r / s) << " " << f(g / s) << " " << f(b / s) << "\n";
+      }
+}
+
+double square(double x) { return x * x; }
+
+// Piecewise-linear interpolation of f between the `size` LUT nodes: what a tetrahedral (or
+// trilinear) lookup gives for a LUT that acts on each channel alone.
+double lutOf(double (*f)(double), int size, double x) {
+  const double p = x * (size - 1);
+  const int i = std::min(size - 2, static_cast<int>(std::floor(p)));
+  const double t = p - i;
+  return f(i / (size - 1.0)) * (1 - t) + f((i + 1) / (size - 1.0)) * t;
+}
+
+std::vector<std::uint16_t> decode16(const fs::path& png, int& w, int& h) {
+  auto dec = media::ffmpeg::openVideoDecoder(png);
+  EXPECT_TRUE(dec.ok());
+  if (!dec.ok()) return {};
+  auto f = dec.value()->frame(0);
+  EXPECT_TRUE(f.ok());
+  const media::VideoFrame& fr = *f.value();
+  EXPECT_EQ(fr.bitDepth, 16);
+  w = fr.width;
+  h = fr.height;
+  std::vector<std::uint16_t> px(static_cast<std::size_t>(w) * h * 4);
+  for (int y = 0; y < h; ++y) {
+    std::memcpy(px.data() + static_cast<std::size_t>(y) * w * 4, fr.planes[0].data.data() + static_cast<std::size_t>(y) * fr.planes[0].stride,
+                static_cast<std::size_t>(w) * 8);
+  }
+  return px;
+}
+
+TEST_F(RenderCli, RenderWritesH264AacOfTheRangeAtTheSequenceFormat) {
+  const fs::path out = s_dir / "range.mp4";
+  const CliRun r = cli("render " + q(s_project) + " --out " + q(out) + " --range 00:00:01:00-00:00:02:12 --json");
+  ASSERT_EQ(r.status, 0) << r.err;
+  const auto j = nlohmann::json::parse(r.out);
+  EXPECT_EQ(j["frames"], 36);
+  EXPECT_EQ(j["in"], "00:00:01:00");
+  EXPECT_EQ(j["out"], "00:00:02:12");
+  auto p = media::probe(out);
+  ASSERT_TRUE(p.ok()) << p.error().message;
+  ASSERT_TRUE(p->video.has_value());
+  EXPECT_EQ(p->video->codec, "h264");
+  EXPECT_EQ(p->video->width, 1920);
+  EXPECT_EQ(p->video->height, 1080);
+  EXPECT_EQ(p->video->frameRate, postline::time::Rational(24));
+  EXPECT_EQ(p->video->frames, 36);
+  EXPECT_EQ(p->video->color.primaries, "bt709");
+  ASSERT_TRUE(p->audio.has_value());
+  EXPECT_EQ(p->audio->codec, "aac");
+  EXPECT_EQ(p->audio->sampleRate, 48000);
+  EXPECT_NEAR(p->durationS, 1.5, 0.05);
+  EXPECT_FALSE(fs::exists(s_dir / "range.partial.mp4"));
+}
+
+TEST_F(RenderCli, RenderRejectsABadRangeAndAMissingProject) {
+  EXPECT_EQ(cli("render " + q(s_project) + " --out " + q(s_dir / "x.mp4") + " --range 00:00:02:00-00:00:01:00").status, 1);
+  EXPECT_EQ(cli("render " + q(s_project) + " --out " + q(s_dir / "x.mp4") + " --range nonsense").status, 1);
+  const CliRun r = cli("render " + q(s_dir / "nope.postline") + " --out " + q(s_dir / "x.mp4"));
+  EXPECT_EQ(r.status, 2);
+  EXPECT_NE(r.err.find("nope.postline"), std::string::npos);
+  EXPECT_FALSE(fs::exists(s_dir / "x.mp4"));
+}
+
+TEST_F(RenderCli, FrameWritesSixteenBitPngAndScopes) {
+  const fs::path png = s_dir / "frame.png";
+  const fs::path scopes = s_dir / "scopes.png";
+  const CliRun r = cli("frame " + q(s_project) + " --at 00:00:03:00 --out " + q(png) + " --depth 16 --scopes " + q(scopes));
+  ASSERT_EQ(r.status, 0) << r.err;
+  int w = 0, h = 0;
+  const auto px = decode16(png, w, h);
+  EXPECT_EQ(w, 1920);
+  EXPECT_EQ(h, 1080);
+  auto sp = media::probe(scopes);
+  ASSERT_TRUE(sp.ok());
+  EXPECT_EQ(sp->video->width, 1024);
+  EXPECT_EQ(sp->video->height, 512);
+}
+
+TEST_F(RenderCli, GradeAppliesACubeToTheCodeValuesTetrahedrally) {
+  const int w = 64, h = 4;
+  std::vector<std::uint8_t> rgba;
+  for (int y = 0; y < h; ++y)
+    for (int x = 0; x < w; ++x) rgba.insert(rgba.end(), {static_cast<std::uint8_t>(x * 4), static_cast<std::uint8_t>(255 - x * 4),
+                                                         static_cast<std::uint8_t>(y * 60 + 7), 255});
+  const fs::path in = s_dir / "still.png";
+  ASSERT_TRUE(media::ffmpeg::writePng(in, w, h, rgba).ok());
+  const fs::path cube = s_dir / "square.cube";
+  writeCube(cube, 17, square);
+  const fs::path out = s_dir / "graded.png";
+  const CliRun r = cli("grade " + q(in) + " --lut " + q(cube) + " --out " + q(out));
+  ASSERT_EQ(r.status, 0) << r.err;
+  int ow = 0, oh = 0;
+  const auto px = decode16(out, ow, oh);
+  ASSERT_EQ(ow, w);
+  ASSERT_EQ(oh, h);
+  double worst = 0;
+  for (std::size_t i = 0; i < px.size(); ++i) {
+    if (i % 4 == 3) continue;
+    const double want = lutOf(square, 17, rgba[i] / 255.0);
+    worst = std::max(worst, std::abs(px[i] / 65535.0 - want));
+  }
+  EXPECT_LT(worst, 2.0 / 65535.0) << "largest difference from the LUT, in 16-bit steps: " << worst * 65535;
+}
+
+TEST_F(RenderCli, GradeRefusesMissingAndMalformedLutsNamingTheFile) {
+  const fs::path in = s_dir / "still2.png";
+  ASSERT_TRUE(media::ffmpeg::writePng(in, 2, 2, std::vector<std::uint8_t>(16, 128)).ok());
+  CliRun r = cli("grade " + q(in) + " --lut " + q(s_dir / "missing.cube") + " --out " + q(s_dir / "o.png"));
+  EXPECT_EQ(r.status, 2);
+  EXPECT_NE(r.err.find("missing.cube"), std::string::npos);
+  const fs::path bad = s_dir / "bad.cube";
+  std::ofstream(bad) << "LUT_3D_SIZE 3\n0 0 0\n1 1\n";
+  r = cli("grade " + q(in) + " --lut " + q(bad) + " --out " + q(s_dir / "o.png"));
+  EXPECT_EQ(r.status, 2);
+  EXPECT_NE(r.err.find("bad.cube"), std::string::npos);
+  EXPECT_FALSE(fs::exists(s_dir / "o.png"));
+  r = cli("grade " + q(in) + " --preset no-such-look --out " + q(s_dir / "o.png"));
+  EXPECT_EQ(r.status, 1);
+  EXPECT_NE(r.err.find("warm-morning"), std::string::npos);  // lists the valid presets
+}
+
+TEST_F(RenderCli, GradePresetChangesThePicture) {
+  const fs::path in = s_dir / "still3.png";
+  ASSERT_TRUE(media::ffmpeg::writePng(in, 8, 8, std::vector<std::uint8_t>(256, 128)).ok());
+  const fs::path out = s_dir / "warm.png";
+  const CliRun r = cli("grade " + q(in) + " --preset warm-morning --out " + q(out));
+  ASSERT_EQ(r.status, 0) << r.err;
+  int w = 0, h = 0;
+  const auto px = decode16(out, w, h);
+  ASSERT_FALSE(px.empty());
+  const std::size_t c = (4 * 8 + 4) * 4;  // the centre, away from the vignette
+  EXPECT_GT(px[c], px[c + 2]) << "a warm look makes grey warmer (red above blue)";
+}
+
+TEST_F(RenderCli, MatchAndLookEditTheProjectFile) {
+  const fs::path copy = s_dir / "copy.postline";
+  fs::copy_file(s_project, copy, fs::copy_options::overwrite_existing);
+  CliRun r = cli("look " + q(copy) + " --preset cool-cinematic");
+  ASSERT_EQ(r.status, 0) << r.err;
+  r = cli("match " + q(copy) + " --per-shot");
+  ASSERT_EQ(r.status, 0) << r.err;
+  EXPECT_NE(r.out.find("matched 5 clip"), std::string::npos) << r.out;
+  std::ifstream in(copy);
+  const auto j = nlohmann::json::parse(in);
+  EXPECT_TRUE(j["sequences"][0].contains("timeline_grade"));
+  EXPECT_TRUE(j["sequences"][0]["tracks"][0]["clips"][0].contains("grade"));
+  EXPECT_EQ(cli("match " + q(copy)).status, 1);
+  EXPECT_EQ(cli("look " + q(copy) + " --preset nope").status, 2);
+}
+
+}  // namespace

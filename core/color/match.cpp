@@ -56,7 +56,8 @@ std::pair<double, double> plateaus(const std::vector<float>& sorted) {
   const auto lastBelow = std::lower_bound(sorted.begin(), sorted.end(), hi - tolHi);
   const double fracLo = static_cast<double>(firstAbove - sorted.begin()) / n;
   const double fracHi = static_cast<double>(sorted.end() - lastBelow) / n;
-  return {fracLo >= kMinFraction ? fracLo + kMinFraction : 0.0, fracHi >= kMinFraction ? 1.0 - fracHi - kMinFraction : 1.0};
+  return {fracLo >= kMinFraction ? fracLo + kMinFraction : 0.0,
+          fracHi >= kMinFraction ? 1.0 - fracHi - kMinFraction : 1.0};
 }
 
 base::Result<MatchStats> measure(const ImageF& img, const std::string& what, const MatchOptions& o) {

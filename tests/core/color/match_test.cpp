@@ -207,16 +207,19 @@ TEST(MatchTest, ClippedHighlightsAndNoiseStillMatchTheCast) {
     Cast cast = base;
     cast.stops += 1.0;
     ImageF clip = applyCast(reference, cast);
-    for (std::size_t i = 0; i < clip.rgba.size(); ++i)
-      if (i % 4 != 3) clip.rgba[i] = std::min(1.0f, clip.rgba[i] + 0.017f * (2.0f * hashNoise(static_cast<int>(i), 3, 99) - 1.0f));
+    for (std::size_t i = 0; i < clip.rgba.size(); ++i) {
+      const float noise = 0.017f * (2.0f * hashNoise(static_cast<int>(i), 3, 99) - 1.0f);
+      if (i % 4 != 3) clip.rgba[i] = std::min(1.0f, clip.rgba[i] + noise);
+    }
     const auto match = matchGrade(clip, reference);
     ASSERT_TRUE(match.ok());
     const double before = meanDeltaE(clip, reference);
     const double after = meanDeltaE(graded(clip, *match), reference);
-    std::printf("%-28s +1 stop, clipped, noisy: mean dE00 before %6.2f after %5.2f (T %.1f, exp %.2f)\n", base.name, before,
-                after, match->temperature, match->exposure);
+    std::printf("%-28s +1 stop, clipped, noisy: mean dE00 before %6.2f after %5.2f (T %.1f, exp %.2f)\n",
+                base.name, before, after, match->temperature, match->exposure);
     EXPECT_LT(after, before / 2.0) << base.name;  // clipping and noise stay
-    EXPECT_GT(match->temperature * (base.gain[2] - base.gain[0]), 0.0) << base.name;  // warms a cool cast, cools a warm one
+    // It warms a cool cast and cools a warm one.
+    EXPECT_GT(match->temperature * (base.gain[2] - base.gain[0]), 0.0) << base.name;
   }
 }
 

@@ -55,6 +55,7 @@ struct RenderStats {
 base::Result<RenderStats> renderToFile(RenderSession& session, time::FrameRange range, const std::string& out) {
   PL_TRY_ASSIGN(encoder, exporting::Encoder::open(out, encoderSettings(*session.sequence)));
   audio::SequenceAudioSummer audio(*session.project, session.sequence->id);
+  audio.skipUnreadableMedia(true);
   std::vector<std::uint8_t> y, cb, cr;
   const int w = session.sequence->settings.width;
   const auto start = std::chrono::steady_clock::now();
@@ -64,6 +65,7 @@ base::Result<RenderStats> renderToFile(RenderSession& session, time::FrameRange 
     PL_TRY(session.renderer->readYuv420(y, cb, cr));
     PL_TRY(encoder->pushYuv420(y.data(), w, cb.data(), w / 2, cr.data(), w / 2));
     PL_TRY_ASSIGN(samples, audio.sumFrames(f, f + time::FrameCount{1}));
+    printWarnings(render::RenderReport{audio.takeWarnings()}, session.warned);
     PL_TRY(encoder->pushAudio(samples.data(), samples.size() / 2));
     ++stats.frames;
   }

@@ -152,8 +152,13 @@ base::Result<std::vector<float>> SequenceAudioSummer::sumSamples(time::SampleRan
   for (const model::Track& track : seq->tracks) {
     if (track.kind != model::TrackKind::Audio || track.muted) continue;
     for (const model::Clip& clip : track.clips) {
-      if (!clip.enabled || clip.freeze) continue;
-      PL_TRY(addClip(track, clip, range, out));
+      if (!clip.enabled || clip.freeze || m_unreadable.count(clip.media) != 0) continue;
+      auto added = addClip(track, clip, range, out);
+      if (added.ok()) continue;
+      const auto code = added.error().code;
+      if (!m_skipUnreadable || (code != ErrorCode::NotFound && code != ErrorCode::Parse)) return added.error();
+      m_unreadable.insert(clip.media);
+      m_warnings.push_back(added.error().message + " (its sound is left out)");
     }
   }
   return out;

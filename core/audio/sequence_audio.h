@@ -20,7 +20,10 @@
 // No clipping or limiting: the sum may exceed [-1, 1].
 #include <cstdint>
 #include <memory>
+#include <string>
 #include <unordered_map>
+#include <unordered_set>
+#include <utility>
 #include <vector>
 
 #include "core/base/result.h"
@@ -49,6 +52,12 @@ class SequenceAudioSummer {
   // The same for sequence frames [from, to): samples [framesToSamples(from), framesToSamples(to)).
   base::Result<std::vector<float>> sumFrames(time::FramePos from, time::FramePos to);
 
+  // When on, a clip whose media file is missing or unreadable is left silent (and never tried
+  // again) instead of failing the call; each such file is reported once through takeWarnings().
+  void skipUnreadableMedia(bool on) { m_skipUnreadable = on; }
+  // Warnings since the last call (one sentence each, naming the file and the clip).
+  std::vector<std::string> takeWarnings() { return std::exchange(m_warnings, {}); }
+
  private:
   struct ClipPlan;
   base::Result<media::AudioDecoder*> decoderFor(const model::MediaItem& media, const model::Clip& clip);
@@ -60,6 +69,9 @@ class SequenceAudioSummer {
   const model::Project& m_project;
   model::SequenceId m_sequence;
   std::unordered_map<model::MediaId, std::unique_ptr<media::AudioDecoder>> m_decoders;
+  bool m_skipUnreadable = false;
+  std::unordered_set<model::MediaId> m_unreadable;
+  std::vector<std::string> m_warnings;
 };
 
 // One-shot form: interleaved stereo float32 at 48 kHz for sequence frames [from, to) (half-open),

@@ -6,6 +6,7 @@
 #include <cmath>
 #include <cstdint>
 #include <fstream>
+#include <functional>
 #include <nlohmann/json.hpp>
 #include <string>
 #include <vector>
@@ -196,6 +197,44 @@ TEST_F(RenderCli, MatchAndLookEditTheProjectFile) {
   EXPECT_TRUE(j["sequences"][0]["tracks"][0]["clips"][0].contains("grade"));
   EXPECT_EQ(cli("match " + q(copy)).status, 1);
   EXPECT_EQ(cli("look " + q(copy) + " --preset nope").status, 2);
+}
+
+}  // namespace
+
+namespace {
+
+// A copy of the demo project edited by `edit` (the JSON document), written into the demo folder.
+fs::path editedCopy(const fs::path& project, const std::string& name, const std::function<void(nlohmann::json&)>& edit) {
+  std::ifstream in(project);
+  nlohmann::json j = nlohmann::json::parse(in);
+  edit(j);
+  const fs::path out = project.parent_path() / name;
+  std::ofstream(out) << j.dump();
+  return out;
+}
+
+TEST_F(RenderCli, ABadLutOrAnUnreadableClipIsBypassedWithAWarningAndTheRenderGoesOn) {
+  const fs::path garbage = s_dir / "media" / "garbage.mp4";
+  std::ofstream(garbage) << std::string(4096, 'x');
+  const fs::path copy = editedCopy(s_project, "bad_inputs.postline", [&](nlohmann::json& j) {
+    auto& clips = j["sequences"][0]["tracks"][0]["clips"];
+    clips[0]["grade"]["creative"]["lut"] = {{"path", "no_such_look.cube"}, {"mix", 1.0}};
+    for (auto& m : j["media"]) {
+      if (m["id"] == clips[1]["media"]) m["path"] = m["absolute_path"] = garbage.string();
+    }
+  });
+  const fs::path out = s_dir / "bad_inputs.mp4";
+  // The first clip (bad LUT) and the second (garbage media) both fall in this range.
+  const CliRun r = cli("render " + q(copy) + " --out " + q(out) + " --range 00:00:01:00-00:00:02:12 --json");
+  ASSERT_EQ(r.status, 0) << r.err;
+  EXPECT_NE(r.err.find("no_such_look.cube"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("garbage.mp4"), std::string::npos) << r.err;
+  const auto j = nlohmann::json::parse(r.out);
+  EXPECT_EQ(j["frames"], 36);
+  EXPECT_GE(j["warnings"].size(), 2u);
+  auto p = media::probe(out);
+  ASSERT_TRUE(p.ok());
+  EXPECT_EQ(p->video->frames, 36);
 }
 
 }  // namespace

@@ -281,4 +281,24 @@ TEST_F(AudioFixture, MissingMediaFileIsNotFoundNamingIt) {
   EXPECT_TRUE(audio::sumSequenceAudio(project, seq, FramePos{30}, FramePos{40}).ok());
 }
 
+TEST_F(AudioFixture, UnreadableMediaCanBeLeftSilentWithOneWarning) {
+  const fs::path gone = fs::path(POSTLINE_BINARY_DIR) / "test_fixtures" / "audio-v1" / "gone2.wav";
+  fs::copy_file(dcWav(), gone, fs::copy_options::overwrite_existing);
+  const auto bad = addWav(gone);
+  place(2, bad, 0, 0, 48000);
+  place(1, addWav(dcWav()), 0, 0, 48000);
+  fs::remove(gone);
+  audio::SequenceAudioSummer summer(project, seq);
+  summer.skipUnreadableMedia(true);
+  for (int block = 0; block < 3; ++block) {
+    auto r = summer.sumFrames(FramePos{block * 8}, FramePos{block * 8 + 8});
+    ASSERT_TRUE(r.ok()) << r.error().message;
+    EXPECT_GT(std::abs(r.value()[100]), 0.1f) << "the readable clip still sounds";
+  }
+  const auto warnings = summer.takeWarnings();
+  ASSERT_EQ(warnings.size(), 1u);  // reported once, not per block
+  EXPECT_NE(warnings[0].find(gone.string()), std::string::npos);
+  EXPECT_TRUE(summer.takeWarnings().empty());
+}
+
 }  // namespace

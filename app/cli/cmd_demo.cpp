@@ -119,6 +119,29 @@ Result<void> mix(Demo& d, const demo::DemoMedia& m) {
   return d.run("Marker", edit::addMarker(d.project, d.seq, d.track(0).clips.at(2).start, "Product hero"));
 }
 
+// The logo over the end hold, on a new V2 track above the picture (a still with alpha).
+Result<void> endCard(Demo& d, const demo::DemoMedia& m) {
+  model::ChangeSet cs;
+  const std::uint64_t id = d.project.nextId;
+  cs.add(model::NextIdChanged{id, id + 1});
+  model::Track v2;
+  v2.id = model::TrackId{id};
+  v2.kind = model::TrackKind::Video;
+  v2.name = "V2";
+  cs.add(model::TrackAdded{d.seq, v2, 1});
+  PL_TRY(d.stack.push({"Add track V2", cs, {}}));
+  const model::MediaItem& logo = d.media(m.graphics.at(0));
+  const model::Clip hold = d.track(0).clips.back();
+  PL_TRY(d.run("Logo end card", edit::overwrite(d.project, d.seq, d.track(1).id, hold.start,
+                                               edit::SourceSpan{logo.id, 0, 1})));  // a still: 1 s
+  const model::Clip placed = d.track(1).clips.at(0);
+  model::Clip small = placed;
+  small.reframe.scale = 0.35;
+  model::ChangeSet sized;
+  sized.add(model::ClipUpdated{d.seq, d.track(1).id, placed, small});
+  return d.stack.push({"Size the logo", sized, {}});
+}
+
 // The colour steps: every clip normalised to its shot's keyframe (removing the generator's
 // bias), then the warm morning look over the timeline.
 Result<void> grade(Demo& d) {
@@ -143,6 +166,7 @@ int runDemo(const Args& args) {
     Result<void> built = importAll(d, media.value(), dir / "media");
     if (built.ok()) built = cut(d, media.value());
     if (built.ok()) built = mix(d, media.value());
+    if (built.ok()) built = endCard(d, media.value());
     if (built.ok()) built = grade(d);
     if (!built.ok()) return fail(built.error());
     const fs::path file = dir / (d.project.name + project::kExtension);

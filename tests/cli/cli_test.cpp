@@ -140,9 +140,14 @@ TEST_F(Cli, DemoBuildsTheCoffeeCommercialInSync) {
   EXPECT_GE(linked, 1);
   EXPECT_EQ(j["sequences"][0]["transitions"].size(), 1u);
   EXPECT_EQ(j["sequences"][0]["markers"].size(), 2u);
-  EXPECT_EQ(tracks[4]["clips"][0]["name"], "Music_Bed");
-  EXPECT_EQ(tracks[4]["clips"][0]["end"], v1[4]["end"]);  // music fitted to the picture
-  EXPECT_EQ(tracks[5]["clips"][0]["name"], "Ambience_Kitchen");
+  // V2 carries the logo over the end hold; then A1..A5.
+  EXPECT_EQ(tracks[1]["name"], "V2");
+  ASSERT_EQ(tracks[1]["clips"].size(), 1u);
+  EXPECT_EQ(tracks[1]["clips"][0]["name"], "Logo_Origin_Coffee");
+  EXPECT_EQ(tracks[1]["clips"][0]["start"], v1[4]["start"]);
+  EXPECT_EQ(tracks[5]["clips"][0]["name"], "Music_Bed");
+  EXPECT_EQ(tracks[5]["clips"][0]["end"], v1[4]["end"]);  // music fitted to the picture
+  EXPECT_EQ(tracks[6]["clips"][0]["name"], "Ambience_Kitchen");
   // The takes carry their generator's tag, which probing reports.
   const CliRun probe = cli("probe --json " + q(m_dir / "media" / "Shot_01_Take_01.mp4"));
   ASSERT_EQ(probe.status, 0) << probe.err;

@@ -8,13 +8,6 @@ extern "C" {
 
 namespace postline::exporting::ffmpeg {
 
-void quietLibav() {
-  static std::once_flag once;
-  std::call_once(once, [] {
-    if (av_log_get_level() == AV_LOG_INFO) av_log_set_level(AV_LOG_FATAL);
-  });
-}
-
 base::Error avFail(base::ErrorCode code, const std::filesystem::path& file, const std::string& what, int rc) {
   char buf[AV_ERROR_MAX_STRING_SIZE] = {};
   av_strerror(rc, buf, sizeof buf);

@@ -8,39 +8,20 @@
 extern "C" {
 #include <libavcodec/avcodec.h>
 #include <libavformat/avformat.h>
-#include <libavutil/frame.h>
-#include <libswresample/swresample.h>
-#include <libswscale/swscale.h>
 }
 
 #include "core/base/result.h"
+#include "core/media/ffmpeg/libav_util.h"
 
 namespace postline::exporting::ffmpeg {
 
-struct CodecContextDeleter {
-  void operator()(AVCodecContext* c) const { avcodec_free_context(&c); }
-};
-struct FrameDeleter {
-  void operator()(AVFrame* f) const { av_frame_free(&f); }
-};
-struct PacketDeleter {
-  void operator()(AVPacket* p) const { av_packet_free(&p); }
-};
-struct SwsDeleter {
-  void operator()(SwsContext* s) const { sws_freeContext(s); }
-};
-struct SwrDeleter {
-  void operator()(SwrContext* s) const { swr_free(&s); }
-};
-
-using CodecContextPtr = std::unique_ptr<AVCodecContext, CodecContextDeleter>;
-using FramePtr = std::unique_ptr<AVFrame, FrameDeleter>;
-using PacketPtr = std::unique_ptr<AVPacket, PacketDeleter>;
-using SwsPtr = std::unique_ptr<SwsContext, SwsDeleter>;
-using SwrPtr = std::unique_ptr<SwrContext, SwrDeleter>;
-
-// Lowers libav's log level to fatal-only (once per process); errors come back as base::Error.
-void quietLibav();
+// The RAII owners of libav objects and quietLibav() are the media layer's (one definition).
+using media::ffmpeg::CodecContextPtr;
+using media::ffmpeg::FramePtr;
+using media::ffmpeg::PacketPtr;
+using media::ffmpeg::quietLibav;
+using media::ffmpeg::SwrPtr;
+using media::ffmpeg::SwsPtr;
 
 // An Error "<file>: <what>: <libav message>" with `code`.
 base::Error avFail(base::ErrorCode code, const std::filesystem::path& file, const std::string& what, int rc);

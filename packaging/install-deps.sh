@@ -10,6 +10,7 @@ PACKAGES=(
   libavcodec-dev libavformat-dev libavutil-dev libswscale-dev libswresample-dev libavfilter-dev
   libopencolorio-dev portaudio19-dev libebur128-dev
   libepoxy-dev libegl-dev libgl-dev libgl1-mesa-dri
+  libfreetype-dev fonts-dejavu-core
   xvfb xauth ffmpeg imagemagick python3 espeak-ng
 )
 

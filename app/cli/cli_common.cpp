@@ -20,7 +20,8 @@ std::optional<std::string> Args::value(const std::string& option) const {
 namespace {
 // Options followed by a value (docs/CLI.md).
 const std::set<std::string> kValueOptions = {"--out", "--at", "--range", "--sequence", "--scopes", "--depth",
-                                             "--lut", "--mix", "--preset", "--reference"};
+                                             "--lut", "--mix", "--preset", "--reference", "--text", "--duration",
+                                             "--track", "--size", "--y"};
 }  // namespace
 
 Args parseArgs(int argc, char** argv, int first) {

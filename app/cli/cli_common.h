@@ -47,5 +47,6 @@ int runFrame(const Args& args);
 int runGrade(const Args& args);
 int runMatch(const Args& args);
 int runLook(const Args& args);
+int runTitle(const Args& args);
 
 }  // namespace postline::cli

@@ -7,6 +7,7 @@
 #include "app/cli/cli_common.h"
 #include "app/cli/demo/demo_media.h"
 #include "app/cli/grading.h"
+#include "app/cli/titles.h"
 #include "core/commands/undo_stack.h"
 #include "core/edit/assembly.h"
 #include "core/edit/auto_trim.h"
@@ -142,6 +143,19 @@ Result<void> endCard(Demo& d, const demo::DemoMedia& m) {
   return d.stack.push({"Size the logo", sized, {}});
 }
 
+// The opening title on V2 (created by endCard): "Slow mornings, made better." from 00:00:00:12 for 2 s.
+Result<void> openingTitle(Demo& d) {
+  model::TitleSpec spec;
+  spec.text = "Slow mornings, made better.";
+  TitlePlacement placement;
+  placement.track = "V2";
+  placement.at = time::FramePos{12};
+  placement.seconds = 2.0;
+  return addTitle(d.project, d.seq, spec, placement, [&](const std::string& label, model::ChangeSet cs) {
+    return d.stack.push({label, std::move(cs), {}});
+  });
+}
+
 // The colour steps: every clip normalised to its shot's keyframe (removing the generator's
 // bias), then the warm morning look over the timeline.
 Result<void> grade(Demo& d) {
@@ -167,6 +181,7 @@ int runDemo(const Args& args) {
     if (built.ok()) built = cut(d, media.value());
     if (built.ok()) built = mix(d, media.value());
     if (built.ok()) built = endCard(d, media.value());
+    if (built.ok()) built = openingTitle(d);
     if (built.ok()) built = grade(d);
     if (!built.ok()) return fail(built.error());
     const fs::path file = dir / (d.project.name + project::kExtension);

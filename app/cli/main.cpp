@@ -43,6 +43,13 @@ Commands:
                           Saves the project.
   look PROJECT --preset NAME [--sequence NAME]
                           Set the timeline grade (grade + film look) from a preset.
+  title PROJECT --text TEXT --at TIMECODE --duration SECONDS [--track V2]
+        [--size 0.08] [--y 0.85] [--sequence NAME]
+                          Add a text title (a Title item in 03_Graphics) on a video track
+                          (V2 is created when the sequence has only V1) and save the
+                          project. --size: font height as a fraction of the frame height;
+                          --y: centre of the text, 0 = top, 1 = bottom. '\n' in TEXT is
+                          not special: pass a real newline for two lines.
 
 Options:
   --help                  Show this help.
@@ -79,5 +86,6 @@ int main(int argc, char** argv) {
   if (cmd == "grade") return runGrade(args);
   if (cmd == "match") return runMatch(args);
   if (cmd == "look") return runLook(args);
+  if (cmd == "title") return runTitle(args);
   return usageError("unknown command '" + cmd + "'");
 }

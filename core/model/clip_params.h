@@ -30,6 +30,11 @@ struct Reframe {
   double offsetX = 0.0;       // fraction of the sequence width, + moves right
   double offsetY = 0.0;       // fraction of the sequence height, + moves down
   double rotationDeg = 0.0;
+  // Crop: the fraction of the source picture cut away at each side (0 .. 0.5), before placing.
+  double cropLeft = 0.0;
+  double cropRight = 0.0;
+  double cropTop = 0.0;
+  double cropBottom = 0.0;
 
   bool isIdentity() const { return *this == Reframe{}; }
   friend bool operator==(const Reframe&, const Reframe&) = default;

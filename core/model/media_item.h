@@ -3,12 +3,13 @@
 #include <string>
 
 #include "core/model/ids.h"
+#include "core/model/title.h"
 #include "core/time/rational.h"
 
 namespace postline::model {
 
-// What a media file holds, decided at import.
-enum class MediaKind { Video, Audio, Image };
+// What a media file holds, decided at import; Title is generated from text (no file).
+enum class MediaKind { Video, Audio, Image, Title };
 
 // Facts probed from the file. Source positions of clips are ticks of `timeBase`.
 struct MediaInfo {
@@ -42,11 +43,12 @@ struct MediaItem {
   int take = 0;            // take number, 0 when the name carries none
   int rating = 0;          // 0 (unrated) to 5 stars
   std::string notes;
+  TitleSpec title;         // the text and its look; only meaningful for MediaKind::Title (path is "")
 
   friend bool operator==(const MediaItem&, const MediaItem&) = default;
 };
 
-// Stable lower-case name of a media kind ("video", "audio", "image").
+// Stable lower-case name of a media kind ("video", "audio", "image", "title").
 const char* mediaKindName(MediaKind kind);
 
 }  // namespace postline::model

@@ -61,6 +61,7 @@ const char* mediaKindName(MediaKind kind) {
     case MediaKind::Video: return "video";
     case MediaKind::Audio: return "audio";
     case MediaKind::Image: return "image";
+    case MediaKind::Title: return "title";
   }
   return "video";
 }

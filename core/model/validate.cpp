@@ -39,6 +39,19 @@ class IdRegistry {
   std::unordered_set<std::uint64_t> m_seen;
 };
 
+// A title item: non-empty text, a size in (0, 1], colour components in [0, 1], an anchor in [-1, 2].
+Result<void> checkTitle(const MediaItem& m) {
+  const std::string where = "title '" + m.name + "'";
+  const TitleSpec& t = m.title;
+  if (t.text.empty()) return fail(where + " has no text");
+  if (!(t.size > 0.0 && t.size <= 1.0)) return fail(where + " has a size outside (0, 1] of the frame height");
+  for (double c : t.color) {
+    if (!(c >= 0.0 && c <= 1.0)) return fail(where + " has a colour component outside 0..1");
+  }
+  if (!(t.x >= -1.0 && t.x <= 2.0 && t.y >= -1.0 && t.y <= 2.0)) return fail(where + " has a position outside -1..2");
+  return {};
+}
+
 Result<void> checkBins(const Project& p, IdRegistry& ids) {
   for (const char* name : kStandardBins) {
     if (p.standardBin(name) == nullptr) return fail(std::string("the standard bin ") + name + " is missing");
@@ -50,7 +63,10 @@ Result<void> checkBins(const Project& p, IdRegistry& ids) {
       if (p.findMedia(m) == nullptr) return fail("bin '" + b.name + "' lists media " + std::to_string(m.value) + " that does not exist");
     }
   }
-  for (const MediaItem& m : p.media) PL_TRY(ids.add(m.id.value, "media '" + m.path + "'"));
+  for (const MediaItem& m : p.media) {
+    PL_TRY(ids.add(m.id.value, "media '" + (m.path.empty() ? m.name : m.path) + "'"));
+    if (m.kind == MediaKind::Title) PL_TRY(checkTitle(m));
+  }
   return {};
 }
 
@@ -97,7 +113,8 @@ Result<time::FrameCount> timelineHandle(const Clip& c, const MediaItem& m, const
 // would otherwise be written as null and make the file unreadable); grades check themselves.
 bool finiteParams(const Clip& c) {
   const double values[] = {c.audio.gainDb, c.reframe.scale, c.reframe.offsetX, c.reframe.offsetY,
-                           c.reframe.rotationDeg};
+                           c.reframe.rotationDeg, c.reframe.cropLeft, c.reframe.cropRight, c.reframe.cropTop,
+                           c.reframe.cropBottom};
   return std::all_of(std::begin(values), std::end(values), [](double v) { return std::isfinite(v); });
 }
 
@@ -112,6 +129,10 @@ Result<void> checkClip(const Project& p, const Sequence& s, const Track& t, cons
   if (c.speed.num() <= 0) return fail(where + " has a speed that is not positive");
   if (!finiteParams(c)) return fail(where + " has a level or reframe value that is not a finite number");
   PL_TRY(checkGrade(c.grade.validate(), where, "grade"));
+  const Reframe& r = c.reframe;
+  for (double crop : {r.cropLeft, r.cropRight, r.cropTop, r.cropBottom}) {
+    if (crop < 0.0 || crop > 0.5) return fail(where + " has a crop outside 0..0.5 of the picture");
+  }
   const bool fits = t.kind == TrackKind::Video ? (m->info.hasVideo || m->info.still) : m->info.hasAudio;
   if (!fits) return fail(where + ": '" + m->name + "' has no " + trackKindName(t.kind));
   if (m->info.still) return {};

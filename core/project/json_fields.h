@@ -58,8 +58,10 @@ template <class E, std::size_t N>
 using EnumTable = std::array<std::pair<const char*, E>, N>;
 
 // The spelling of every enum in project files (written and accepted; never rename one).
-inline constexpr EnumTable<model::MediaKind, 3> kMediaKinds{
-    {{"video", model::MediaKind::Video}, {"audio", model::MediaKind::Audio}, {"image", model::MediaKind::Image}}};
+inline constexpr EnumTable<model::MediaKind, 4> kMediaKinds{{{"video", model::MediaKind::Video},
+                                                            {"audio", model::MediaKind::Audio},
+                                                            {"image", model::MediaKind::Image},
+                                                            {"title", model::MediaKind::Title}}};
 inline constexpr EnumTable<model::TrackKind, 2> kTrackKinds{
     {{"video", model::TrackKind::Video}, {"audio", model::TrackKind::Audio}}};
 inline constexpr EnumTable<model::AudioRole, 6> kAudioRoles{{{"none", model::AudioRole::None},

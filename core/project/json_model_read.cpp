@@ -53,6 +53,26 @@ std::optional<fs::path> locate(const std::string& relative, const std::string& a
   return std::nullopt;
 }
 
+// A title's `title` object: text, font, size, color [r, g, b, a], x, y, shadow (ranges: model::validate).
+Result<void> readTitle(const Json& o, const Where& at, model::TitleSpec& t) {
+  PL_TRY(expectObject(o, at));
+  PL_TRY(get(o, at, "text", t.text));
+  PL_TRY(get(o, at, "font", t.font));
+  PL_TRY(get(o, at, "size", t.size));
+  PL_TRY_ASSIGN(color, arrayMember(o, at, "color"));
+  const Where cAt(at, "color");
+  if (color->size() != 4) return cAt.error("expected 4 numbers (R, G, B, A), found " + std::to_string(color->size()));
+  for (std::size_t i = 0; i < 4; ++i) {
+    const Json& v = (*color)[i];
+    if (!v.is_number()) return Where(cAt, i).error("expected a number");
+    t.color[i] = v.get<double>();
+  }
+  PL_TRY(get(o, at, "x", t.x));
+  PL_TRY(get(o, at, "y", t.y));
+  PL_TRY(get(o, at, "shadow", t.shadow));
+  return {};
+}
+
 Result<void> readMedia(const Json& o, const Where& at, const fs::path& projectDir, MediaItem& m, bool& found) {
   PL_TRY(expectObject(o, at));
   PL_TRY(get(o, at, "id", m.id));
@@ -67,6 +87,12 @@ Result<void> readMedia(const Json& o, const Where& at, const fs::path& projectDi
   PL_TRY(get(o, at, "notes", m.notes));
   PL_TRY_ASSIGN(info, member(o, at, "info"));
   PL_TRY(readInfo(*info, Where(at, "info"), m.info));
+  if (m.kind == model::MediaKind::Title) {  // generated from text: there is no file to find
+    PL_TRY_ASSIGN(title, member(o, at, "title"));
+    PL_TRY(readTitle(*title, Where(at, "title"), m.title));
+    found = true;
+    return {};
+  }
   const std::optional<fs::path> where = locate(relative, m.path, projectDir);
   found = where.has_value();
   if (found) m.path = where->string();

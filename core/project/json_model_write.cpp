@@ -31,6 +31,18 @@ Json writeInfo(const model::MediaInfo& i) {
   return j;
 }
 
+Json writeTitle(const model::TitleSpec& t) {
+  Json j = Json::object();
+  j["text"] = t.text;
+  j["font"] = t.font;
+  j["size"] = t.size;
+  j["color"] = Json::array({t.color[0], t.color[1], t.color[2], t.color[3]});
+  j["x"] = t.x;
+  j["y"] = t.y;
+  j["shadow"] = t.shadow;
+  return j;
+}
+
 Json writeMedia(const MediaItem& m, const std::filesystem::path& projectDir) {
   Json j = Json::object();
   j["id"] = m.id.value;
@@ -43,6 +55,7 @@ Json writeMedia(const MediaItem& m, const std::filesystem::path& projectDir) {
   j["rating"] = m.rating;
   j["notes"] = m.notes;
   j["info"] = writeInfo(m.info);
+  if (m.kind == model::MediaKind::Title) j["title"] = writeTitle(m.title);
   return j;
 }
 
@@ -73,6 +86,10 @@ void writeClipGroups(const Clip& c, const std::filesystem::path& projectDir, Jso
     r["offset_x"] = c.reframe.offsetX;
     r["offset_y"] = c.reframe.offsetY;
     r["rotation_deg"] = c.reframe.rotationDeg;
+    const model::Reframe& f = c.reframe;
+    if (f.cropLeft != 0.0 || f.cropRight != 0.0 || f.cropTop != 0.0 || f.cropBottom != 0.0) {
+      r["crop"] = {{"left", f.cropLeft}, {"right", f.cropRight}, {"top", f.cropTop}, {"bottom", f.cropBottom}};
+    }
   }
 }
 

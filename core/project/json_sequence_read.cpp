@@ -45,6 +45,14 @@ Result<void> readClipGroups(const Json& o, const Where& at, const std::filesyste
     PL_TRY(get(*reframe, rAt, "offset_x", c.reframe.offsetX));
     PL_TRY(get(*reframe, rAt, "offset_y", c.reframe.offsetY));
     PL_TRY(get(*reframe, rAt, "rotation_deg", c.reframe.rotationDeg));
+    PL_TRY_ASSIGN(crop, optionalObject(*reframe, rAt, "crop"));
+    if (crop != nullptr) {
+      const Where cAt(rAt, "crop");
+      PL_TRY(get(*crop, cAt, "left", c.reframe.cropLeft));
+      PL_TRY(get(*crop, cAt, "right", c.reframe.cropRight));
+      PL_TRY(get(*crop, cAt, "top", c.reframe.cropTop));
+      PL_TRY(get(*crop, cAt, "bottom", c.reframe.cropBottom));
+    }
   }
   return {};
 }

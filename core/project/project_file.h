@@ -10,7 +10,7 @@
 namespace postline::project {
 
 // Schema version written by this build. Older files are upgraded on load; newer ones are refused.
-inline constexpr int kSchemaVersion = 2;  // 2: nested clip grades, timeline grade
+inline constexpr int kSchemaVersion = 3;  // 2: nested clip grades, timeline grade; 3: title media
 // File extension of a project file.
 inline constexpr const char* kExtension = ".postline";
 

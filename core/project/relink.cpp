@@ -83,6 +83,7 @@ class NameSearch {
 std::vector<model::MediaId> findMissingMedia(const model::Project& project) {
   std::vector<model::MediaId> missing;
   for (const model::MediaItem& m : project.media) {
+    if (m.kind == model::MediaKind::Title) continue;  // generated from text, no file
     std::error_code ec;
     if (m.path.empty() || !fs::is_regular_file(fs::path(m.path), ec)) missing.push_back(m.id);
   }

@@ -90,11 +90,15 @@ base::Result<void> upgrade1to2(Json& doc) {
   return {};
 }
 
+// Schema 3 only adds media of kind "title" (with a `title` object): a schema 2 file is already schema 3.
+base::Result<void> upgrade2to3(Json&) { return {}; }
+
 }  // namespace
 
 const UpgraderChain& shippedUpgraders() {
   static const UpgraderChain chain = {
       {1, "clip grades moved into normalise and creative sections", upgrade1to2},
+      {2, "title media items are supported (nothing to change)", upgrade2to3},
   };
   return chain;
 }

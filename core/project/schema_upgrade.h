@@ -26,7 +26,8 @@ struct SchemaUpgrader {
 // Steps in any order; at most one per fromVersion is used (the first listed).
 using UpgraderChain = std::vector<SchemaUpgrader>;
 
-// The upgraders this build ships: 1 -> 2 (flat clip grades into normalise/creative sections).
+// The upgraders this build ships: 1 -> 2 (flat clip grades into normalise/creative sections),
+// 2 -> 3 (title media items added; nothing in a schema 2 file changes).
 const UpgraderChain& shippedUpgraders();
 
 // Upgrades `doc` from schema `fromVersion` to `toVersion`, one step at a time, and returns the

@@ -18,7 +18,7 @@ using time::FramePos;
 namespace {
 
 bool isStill(const model::MediaItem& media) {
-  return media.kind == model::MediaKind::Image || media.info.still;
+  return media.kind == model::MediaKind::Image || media.kind == model::MediaKind::Title || media.info.still;
 }
 
 // floor(a / b) for b > 0.
@@ -93,7 +93,10 @@ base::Result<void> appendLayer(const PlanContext& ctx, const model::Clip& clip, 
   const model::SequenceSettings& settings = ctx.sequence.settings;
   PL_TRY_ASSIGN(point, sourcePointAt(clip, ctx.frame, *media, settings.frameRate));
   // MediaInfo carries no sample aspect ratio yet: its width/height are display pixels, taken as square.
-  const SourceGeometry geometry{static_cast<double>(media->info.width), static_cast<double>(media->info.height), 1.0};
+  // A title is rasterised at the sequence frame size, so it fills the frame like a same-size picture.
+  const bool title = media->kind == model::MediaKind::Title;
+  const SourceGeometry geometry{static_cast<double>(title ? settings.width : media->info.width),
+                                static_cast<double>(title ? settings.height : media->info.height), 1.0};
   auto transform = reframeTransform(settings.width, settings.height, geometry, clip.reframe);
   if (!transform.ok()) {
     return makeError(transform.error().code, "clip '" + clip.name + "': " + transform.error().message);
@@ -108,8 +111,14 @@ base::Result<void> appendLayer(const PlanContext& ctx, const model::Clip& clip, 
   layer.colorSpace = media->info.colorSpace;
   layer.grade = clip.grade;
   layer.transform = *transform;
+  const model::Reframe& r = clip.reframe;
+  layer.crop = {static_cast<float>(r.cropLeft), static_cast<float>(r.cropTop), static_cast<float>(1.0 - r.cropRight),
+                static_cast<float>(1.0 - r.cropBottom)};
   layer.opacity = opacity;
   layer.track = trackIndex;
+  if (title) layer.title = media->title;
+  layer.frameWidth = settings.width;
+  layer.frameHeight = settings.height;
   ctx.layers.push_back(std::move(layer));
   return {};
 }

@@ -18,6 +18,7 @@
 //  - Frames outside [0, sequence end) give an empty plan, not an error.
 #include <array>
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -46,8 +47,12 @@ struct Layer {
   std::string colorSpace;        // MediaInfo::colorSpace probe tag ("bt709", ...), "" = untagged
   color::Grade grade;            // the clip's grade (model::Clip::grade)
   Mat3 transform = identityTransform();  // output-normalised -> source-normalised (reframe_geometry.h)
+  std::array<float, 4> crop{0.0f, 0.0f, 1.0f, 1.0f};  // visible source rect (x0, y0, x1, y1), 0..1, y down
   float opacity = 1.0f;          // 0..1: 1, or the dissolve weight of an incoming clip
   int track = 0;                 // video track index, 0 = V1
+  std::optional<model::TitleSpec> title;  // set for a title (MediaKind::Title): drawn, not decoded (path "")
+  int frameWidth = 0;            // the sequence frame size, pixels: what a title is rasterised at
+  int frameHeight = 0;
 
   friend bool operator==(const Layer&, const Layer&) = default;
 };

@@ -88,6 +88,8 @@ base::Result<void> FrameRenderer::drawLayer(const Layer& layer, const media::Vid
   setSourceUniforms(*prog, frame);
   prog->setMat3("u_transform", layer.transform.data());
   prog->set("u_opacity", layer.opacity);
+  prog->set("u_outSize", static_cast<float>(m_options.width), static_cast<float>(m_options.height));
+  prog->set("u_crop", layer.crop[0], layer.crop[1], layer.crop[2], layer.crop[3]);
   PL_TRY_ASSIGN(unit, m_ocio.bind(*prog, input->gpu(), 3));
   PL_TRY(m_grades.bindGrade(*prog, grade, unit));
   m_composite.bindForDraw();

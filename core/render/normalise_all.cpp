@@ -61,6 +61,7 @@ base::Result<std::vector<ClipMatch>> normaliseAll(const Snapshot& snapshot, cons
     if (t.kind != model::TrackKind::Video) continue;
     for (const model::Clip& c : t.clips) {
       const model::MediaItem* media = model::findPtrById(p.media, c.media);
+      if (media != nullptr && media->kind == model::MediaKind::Title) continue;  // text: nothing to match
       const color::ImageF* reference = media != nullptr && c.enabled ? referenceFor(*media) : nullptr;
       if (reference == nullptr) continue;
       PL_TRY_ASSIGN(layer, middleLayer(p, *seq, c));

@@ -33,7 +33,7 @@ struct ClipMatch {
 using ReferenceFor = std::function<const color::ImageF*(const model::MediaItem& media)>;
 
 // Matches every enabled clip on the snapshot's video tracks (its picture at the middle of its
-// time on the timeline) to its reference; clips without one are not listed. NotFound/Parse name
+// time on the timeline) to its reference; clips without one, and titles, are not listed. NotFound/Parse name
 // the file that could not be read.
 base::Result<std::vector<ClipMatch>> normaliseAll(const Snapshot& snapshot, const ReferenceFor& referenceFor,
                                                   PictureSource& pictures);

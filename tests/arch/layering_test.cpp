@@ -105,6 +105,7 @@ TEST(Layering, EachExternalLibraryLivesInItsOneWrapper) {
       {std::regex(R"(^epoxy/|^GL/|^EGL/)"), {"render/gl"}},
       {std::regex(R"(^ebur128)"), {"audio/loudness"}},
       {std::regex(R"(^portaudio)"), {"audio/device"}},
+      {std::regex(R"(^ft2build|^freetype/)"), {"render/text"}},
   };
   for (const auto& f : sourceFiles(kCore)) {
     const std::string rel = fs::relative(f, kCore).parent_path().string();

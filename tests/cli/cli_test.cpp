@@ -112,7 +112,7 @@ TEST_F(Cli, DemoBuildsTheCoffeeCommercialInSync) {
   EXPECT_TRUE(j["missing_media"].empty());
   ASSERT_EQ(j["bins"][0]["items"].size(), 11u);  // four shots, two to four takes each
   EXPECT_EQ(j["bins"][1]["items"].size(), 5u);   // music, voice-over, two effects, ambience
-  EXPECT_EQ(j["bins"][2]["items"].size(), 1u);   // the logo
+  EXPECT_EQ(j["bins"][2]["items"].size(), 2u);   // the logo and the opening title
   EXPECT_EQ(j["bins"][3]["items"].size(), 5u);   // the colour reference and the four shots' keyframes
   EXPECT_NEAR(j["bins"][0]["items"][0]["duration_s"].get<double>(), 3.0, 1e-9);  // 6 s take at --quick's half length
   EXPECT_NEAR(j["bins"][1]["items"][1]["duration_s"].get<double>(), 30.0, 1e-9);  // Music_Bed
@@ -140,11 +140,14 @@ TEST_F(Cli, DemoBuildsTheCoffeeCommercialInSync) {
   EXPECT_GE(linked, 1);
   EXPECT_EQ(j["sequences"][0]["transitions"].size(), 1u);
   EXPECT_EQ(j["sequences"][0]["markers"].size(), 2u);
-  // V2 carries the logo over the end hold; then A1..A5.
+  // V2 carries the opening title (00:00:00:12 for 2 s) and the logo over the end hold; then A1..A5.
   EXPECT_EQ(tracks[1]["name"], "V2");
-  ASSERT_EQ(tracks[1]["clips"].size(), 1u);
-  EXPECT_EQ(tracks[1]["clips"][0]["name"], "Logo_Origin_Coffee");
-  EXPECT_EQ(tracks[1]["clips"][0]["start"], v1[4]["start"]);
+  ASSERT_EQ(tracks[1]["clips"].size(), 2u);
+  EXPECT_EQ(tracks[1]["clips"][0]["name"], "Slow mornings, made better.");
+  EXPECT_EQ(tracks[1]["clips"][0]["start"], 12);
+  EXPECT_EQ(tracks[1]["clips"][0]["end"], 60);
+  EXPECT_EQ(tracks[1]["clips"][1]["name"], "Logo_Origin_Coffee");
+  EXPECT_EQ(tracks[1]["clips"][1]["start"], v1[4]["start"]);
   EXPECT_EQ(tracks[5]["clips"][0]["name"], "Music_Bed");
   EXPECT_EQ(tracks[5]["clips"][0]["end"], v1[4]["end"]);  // music fitted to the picture
   EXPECT_EQ(tracks[6]["clips"][0]["name"], "Ambience_Kitchen");

@@ -128,11 +128,14 @@ TEST_F(RenderCli, FrameWritesSixteenBitPngAndScopes) {
 }
 
 TEST_F(RenderCli, GradeAppliesACubeToTheCodeValuesTetrahedrally) {
-  const int w = 64, h = 4;
+  // Every code value in red, and sharp one-pixel edges both ways in green and blue: a sample that
+  // leaks from a neighbour shows up at once.
+  const int w = 64, h = 12;
   std::vector<std::uint8_t> rgba;
   for (int y = 0; y < h; ++y)
-    for (int x = 0; x < w; ++x) rgba.insert(rgba.end(), {static_cast<std::uint8_t>(x * 4), static_cast<std::uint8_t>(255 - x * 4),
-                                                         static_cast<std::uint8_t>(y * 60 + 7), 255});
+    for (int x = 0; x < w; ++x) rgba.insert(rgba.end(), {static_cast<std::uint8_t>((x * 37 + y * 91) % 256),
+                                                         static_cast<std::uint8_t>(((x ^ y) & 1) != 0 ? 255 : 0),
+                                                         static_cast<std::uint8_t>(y % 2 != 0 ? 250 : 3), 255});
   const fs::path in = s_dir / "still.png";
   ASSERT_TRUE(media::ffmpeg::writePng(in, w, h, rgba).ok());
   const fs::path cube = s_dir / "square.cube";
@@ -235,6 +238,67 @@ TEST_F(RenderCli, ABadLutOrAnUnreadableClipIsBypassedWithAWarningAndTheRenderGoe
   auto p = media::probe(out);
   ASSERT_TRUE(p.ok());
   EXPECT_EQ(p->video->frames, 36);
+}
+
+// Pixels of a 16-bit RGBA frame with every channel above `level` inside the box of fractions
+// [x0, x1] x [y0, y1].
+int brightIn(const std::vector<std::uint16_t>& px, int w, int h, double x0, double x1, double y0, double y1, int level) {
+  int n = 0;
+  for (int y = static_cast<int>(y0 * h); y < static_cast<int>(y1 * h); ++y) {
+    for (int x = static_cast<int>(x0 * w); x < static_cast<int>(x1 * w); ++x) {
+      const std::uint16_t* p = &px[(static_cast<std::size_t>(y) * w + x) * 4];
+      if (p[0] > level && p[1] > level && p[2] > level) ++n;
+    }
+  }
+  return n;
+}
+
+TEST_F(RenderCli, TitleAddsTextThatTheFrameShows) {
+  const fs::path copy = s_dir / "titled.postline";
+  fs::copy_file(s_project, copy, fs::copy_options::overwrite_existing);
+  CliRun r = cli("title " + q(copy) + " --text \"Origin Coffee\" --at 00:00:04:00 --duration 1 --size 0.1 --y 0.3");
+  ASSERT_EQ(r.status, 0) << r.err;
+  std::ifstream in(copy);
+  const auto j = nlohmann::json::parse(in);
+  const auto& v2 = j["sequences"][0]["tracks"][1];
+  EXPECT_EQ(v2["name"], "V2");
+  EXPECT_EQ(v2["clips"].size(), 3u);  // the demo's opening title, this one, the logo
+  bool found = false;
+  for (const auto& m : j["media"]) {
+    if (m["kind"] == "title" && m["title"]["text"] == "Origin Coffee") found = m["title"]["y"] == 0.3;
+  }
+  EXPECT_TRUE(found);
+  int w = 0, h = 0;
+  const fs::path titled = s_dir / "titled.png";
+  const fs::path plain = s_dir / "untitled.png";
+  r = cli("frame " + q(copy) + " --at 00:00:04:12 --out " + q(titled) + " --depth 16");
+  ASSERT_EQ(r.status, 0) << r.err;
+  r = cli("frame " + q(s_project) + " --at 00:00:04:12 --out " + q(plain) + " --depth 16");
+  ASSERT_EQ(r.status, 0) << r.err;
+  const auto withText = decode16(titled, w, h);
+  ASSERT_EQ(w, 1920);
+  const auto without = decode16(plain, w, h);
+  const int level = 52000;  // near white: the warm look tints it a little
+  EXPECT_GT(brightIn(withText, w, h, 0.35, 0.65, 0.25, 0.35, level), 2000);
+  EXPECT_EQ(brightIn(without, w, h, 0.35, 0.65, 0.25, 0.35, level), 0);
+  EXPECT_EQ(brightIn(withText, w, h, 0.0, 1.0, 0.5, 0.7, level), brightIn(without, w, h, 0.0, 1.0, 0.5, 0.7, level));
+  // The demo's own title sits at (0.5, 0.85) during its first seconds.
+  r = cli("frame " + q(s_project) + " --at 00:00:01:00 --out " + q(plain) + " --depth 16");
+  ASSERT_EQ(r.status, 0) << r.err;
+  EXPECT_GT(brightIn(decode16(plain, w, h), w, h, 0.3, 0.7, 0.8, 0.9, level), 2000);
+  // Matching every clip to a reference leaves the titles alone (there is nothing to decode).
+  r = cli("match " + q(copy) + " --reference " + q(s_dir / "reference" / "Colour_Reference.png"));
+  EXPECT_EQ(r.status, 0) << r.err;
+}
+
+TEST_F(RenderCli, TitleRefusesMissingArgumentsAndUnknownTracks) {
+  const fs::path copy = s_dir / "titled_bad.postline";
+  fs::copy_file(s_project, copy, fs::copy_options::overwrite_existing);
+  EXPECT_EQ(cli("title " + q(copy) + " --at 00:00:01:00 --duration 1").status, 1);
+  EXPECT_EQ(cli("title " + q(copy) + " --text Hi --at 00:00:01:00 --duration soon").status, 1);
+  const CliRun r = cli("title " + q(copy) + " --text Hi --at 00:00:01:00 --duration 1 --track V7");
+  EXPECT_EQ(r.status, 2);
+  EXPECT_NE(r.err.find("V7"), std::string::npos) << r.err;
 }
 
 }  // namespace

@@ -34,10 +34,11 @@ class SchemaUpgrade : public ::testing::Test {
   Json m_doc;
 };
 
-TEST_F(SchemaUpgrade, ThisBuildShipsTheUpgraderToSchema2) {
-  EXPECT_EQ(kSchemaVersion, 2);
-  ASSERT_EQ(shippedUpgraders().size(), 1u);
+TEST_F(SchemaUpgrade, ThisBuildShipsTheUpgradersToSchema3) {
+  EXPECT_EQ(kSchemaVersion, 3);
+  ASSERT_EQ(shippedUpgraders().size(), 2u);
   EXPECT_EQ(shippedUpgraders()[0].fromVersion, 1);
+  EXPECT_EQ(shippedUpgraders()[1].fromVersion, 2);
 }
 
 // A made-up schema 0 called the project name "title" and clip durations "length".

@@ -344,4 +344,36 @@ TEST_F(FramePlanTest, LayersCarryTheFitOfTheirMedia) {
 }
 
 }  // namespace
+TEST_F(FramePlanTest, ATitleIsAFrameSizedStillCarryingItsSpec) {
+  model::MediaItem item;
+  item.name = "Title";
+  item.kind = model::MediaKind::Title;
+  item.info.hasVideo = true;
+  item.info.still = true;
+  item.title.text = "Hello";
+  item.title.y = 0.25;
+  const model::MediaId title = f.addMedia(item);
+  f.place(f.v1, title, 5, 10, 123, "T");
+  ASSERT_TRUE(model::validate(f.project).ok());
+  const FramePlan p = plan(9);
+  ASSERT_EQ(p.layers.size(), 1u);
+  const Layer& l = p.layers[0];
+  EXPECT_TRUE(l.still);
+  EXPECT_TRUE(l.path.empty());
+  EXPECT_EQ(l.sourceFrame, 0);
+  ASSERT_TRUE(l.title.has_value());
+  EXPECT_EQ(l.title->text, "Hello");
+  EXPECT_DOUBLE_EQ(l.title->y, 0.25);
+  EXPECT_EQ(l.frameWidth, 1920);
+  EXPECT_EQ(l.frameHeight, 1080);
+  expectMat(l.transform, {1, 0, 0, 0, 1, 0, 0, 0, 1});  // already frame-sized: drawn 1:1
+  // A reframed title moves like any picture.
+  clip(p.layers[0].clip).reframe.scale = 0.5;
+  expectMaps(plan(9).layers[0].transform, 0.5, 0.5, 0.5, 0.5);
+  expectMaps(plan(9).layers[0].transform, 0.25, 0.25, 0.0, 0.0);
+  // Other media carry no title.
+  f.place(f.v1, f.video, 20, 5, 0, "V");
+  EXPECT_FALSE(plan(21).layers.at(0).title.has_value());
+}
+
 }  // namespace postline::render

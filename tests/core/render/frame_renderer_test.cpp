@@ -217,3 +217,23 @@ TEST(FrameRenderer, OddSizesRenderButHaveNo420Readback) {
 
 }  // namespace
 }  // namespace postline::render
+
+namespace postline::render {
+namespace {
+
+TEST(FrameRenderer, CropCutsTheSourceAwayToTransparent) {
+  FakePictures pics;
+  pics.byClip[1] = flatYuv(16, 8, 16, 128, 128);    // black below
+  pics.byClip[2] = flatYuv(16, 8, 235, 128, 128);   // white on top, its left quarter and top half cropped
+  Layer top = layerFor(2);
+  top.crop = {0.25f, 0.5f, 1.0f, 1.0f};
+  const Rendered out = renderPlan(pics, {layerFor(1), top});
+  auto at = [&](int x, int y) { return out.px[(static_cast<std::size_t>(y) * 16 + x) * 4]; };
+  EXPECT_NEAR(at(2, 6), 0.0f, 1e-6) << "left quarter cropped";
+  EXPECT_NEAR(at(8, 2), 0.0f, 1e-6) << "top half cropped";
+  EXPECT_NEAR(at(8, 6), 1.0f, 1e-4) << "the rest shows";
+  EXPECT_NEAR(at(15, 7), 1.0f, 1e-4);
+}
+
+}  // namespace
+}  // namespace postline::render

@@ -1,0 +1,83 @@
+// postline-cli title: a text title placed on a video track, saved back to the project (docs/CLI.md).
+#include <cmath>
+#include <cstdlib>
+#include <iostream>
+#include <optional>
+
+#include "app/cli/cli_common.h"
+#include "app/cli/titles.h"
+#include "core/model/validate.h"
+#include "core/project/project_file.h"
+#include "core/time/timecode.h"
+
+namespace postline::cli {
+namespace {
+
+// `text` as a finite number, or nullopt.
+std::optional<double> number(const std::string& text) {
+  char* end = nullptr;
+  const double v = std::strtod(text.c_str(), &end);
+  if (text.empty() || end == text.c_str() || *end != '\0' || !std::isfinite(v)) return std::nullopt;
+  return v;
+}
+
+// Reads option `name` into `out` when given; false (after a usage message) when it is not a number.
+bool numberOption(const Args& args, const char* name, double& out, int& rc) {
+  const auto v = args.value(name);
+  if (!v) return true;
+  const auto n = number(*v);
+  if (!n) {
+    rc = usageError(std::string(name) + " '" + *v + "' is not a number");
+    return false;
+  }
+  out = *n;
+  return true;
+}
+
+const model::Sequence* pickSequence(const model::Project& p, const std::optional<std::string>& name) {
+  for (const model::Sequence& s : p.sequences) {
+    if (!name || s.name == *name) return &s;
+  }
+  return nullptr;
+}
+
+}  // namespace
+
+int runTitle(const Args& args) {
+  const auto text = args.value("--text");
+  const auto at = args.value("--at");
+  if (args.positional.size() != 1 || !text || text->empty() || !at || !args.value("--duration")) {
+    return usageError("title needs PROJECT, --text TEXT, --at TIMECODE and --duration SECONDS");
+  }
+  model::TitleSpec spec;
+  spec.text = *text;
+  TitlePlacement placement;
+  placement.track = args.value("--track").value_or("V2");
+  int rc = kExitOk;
+  if (!numberOption(args, "--duration", placement.seconds, rc) || !numberOption(args, "--size", spec.size, rc) ||
+      !numberOption(args, "--y", spec.y, rc)) {
+    return rc;
+  }
+  const std::string file = args.positional[0];
+  auto loaded = project::loadProject(file);
+  if (!loaded) return fail(loaded.error());
+  model::Project& p = loaded->project;
+  const model::Sequence* seq = pickSequence(p, args.value("--sequence"));
+  if (seq == nullptr) return fail({base::ErrorCode::NotFound, file + ": no such sequence"});
+  auto frame = time::parseTimecode(*at, seq->settings.frameRate);
+  if (!frame) return usageError("--at: " + frame.error().message);
+  placement.at = frame.value();
+  int steps = 0;
+  auto added = addTitle(p, seq->id, spec, placement, [&](const std::string&, model::ChangeSet cs) {
+    ++steps;
+    return model::apply(p, cs);
+  });
+  if (!added) return fail(added.error());
+  if (auto valid = model::validate(p); !valid) return fail(valid.error());
+  if (auto r = project::saveProject(p, file); !r) return fail(r.error());
+  std::cout << "title \"" << spec.text << "\" placed on " << placement.track << " at " << *at << " for "
+            << fixed(placement.seconds, 2) << " s (" << steps << " change(s)) and saved to " << file << "\n";
+  return kExitOk;
+}
+
+}  // namespace postline::cli

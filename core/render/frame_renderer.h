@@ -79,6 +79,8 @@ class FrameRenderer {
   base::Result<void> uploadPlanes(const media::VideoFrame& frame);
   void setSourceUniforms(const gl::Program& prog, const media::VideoFrame& frame) const;
   base::Result<void> finish(const color::TimelineGrade& timeline, std::int64_t frameIndex);
+  // The composite through the timeline grade into m_graded (halation needs it before the film pass).
+  base::Result<const gl::Texture*> gradeForHalation(const color::TimelineGrade& timeline, const std::string& gradeSource);
   base::Result<void> drawYuvPlane(gl::RenderTarget& target, bool luma);
   base::Result<void> ensureYuvTargets();
   void setYuvUniforms(const gl::Program& prog) const;

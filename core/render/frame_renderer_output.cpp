@@ -23,6 +23,23 @@ std::string finishSource(bool gradeInside, bool halation, bool luma, const std::
 
 }  // namespace
 
+base::Result<const gl::Texture*> FrameRenderer::gradeForHalation(const color::TimelineGrade& timeline,
+                                                               const std::string& gradeSource) {
+  if (m_graded.width() != m_options.width) {
+    PL_TRY_ASSIGN(t, gl::RenderTarget::create(m_options.width, m_options.height, m_options.working));
+    m_graded = std::move(t);
+  }
+  PL_TRY_ASSIGN(prog, program("timeline_grade", std::string(kVersion) + gradeSource + "\n" +
+                                                    std::string(gl::shaderSource("timeline_grade.frag"))));
+  prog->use();
+  m_composite.texture().bind(0);
+  prog->setInt("u_composite", 0);
+  PL_TRY(m_grades.bindGrade(*prog, timeline.grade, 1));
+  m_graded.bindForDraw();
+  gl::drawFullFrame();
+  return &m_graded.texture();
+}
+
 base::Result<void> FrameRenderer::finish(const color::TimelineGrade& timeline, std::int64_t frameIndex) {
   const int w = m_options.width;
   const int h = m_options.height;
@@ -32,24 +49,13 @@ base::Result<void> FrameRenderer::finish(const color::TimelineGrade& timeline, s
   const std::string filmSource = GradeRenderer::filmShaderSource(m_options.specialise ? &timeline.film : nullptr);
   const gl::Texture* source = &m_composite.texture();
   const gl::Texture* glow = nullptr;
-  if (halation) {
+  if (halation) {  // the glow comes from the timeline-graded picture, so grade it first
     if (graded) {
-      if (m_graded.width() != w) {
-        PL_TRY_ASSIGN(t, gl::RenderTarget::create(w, h, m_options.working));
-        m_graded = std::move(t);
-      }
-      PL_TRY_ASSIGN(gprog, program("timeline_grade", std::string(kVersion) + gradeSource + "\n" +
-                                                         std::string(gl::shaderSource("timeline_grade.frag"))));
-      gprog->use();
-      m_composite.texture().bind(0);
-      gprog->setInt("u_composite", 0);
-      PL_TRY(m_grades.bindGrade(*gprog, timeline.grade, 1));
-      m_graded.bindForDraw();
-      gl::drawFullFrame();
-      source = &m_graded.texture();
+      PL_TRY_ASSIGN(gradedTex, gradeForHalation(timeline, gradeSource));
+      source = gradedTex;
     }
-    PL_TRY_ASSIGN(g, m_grades.halation(*source, timeline.film.halation, w, h));
-    glow = g;
+    PL_TRY_ASSIGN(glowTex, m_grades.halation(*source, timeline.film.halation, w, h));
+    glow = glowTex;
   }
   PL_TRY_ASSIGN(out, color::ocio::outputTransform(m_options.display));
   const bool gradeInside = graded && !halation;

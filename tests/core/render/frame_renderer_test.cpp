@@ -237,3 +237,82 @@ TEST(FrameRenderer, CropCutsTheSourceAwayToTransparent) {
 
 }  // namespace
 }  // namespace postline::render
+
+#include "core/color/grade_cpu.h"
+
+namespace postline::render {
+namespace {
+
+// A varied 8-bit RGBA picture (untagged: Rec.709 code values), with sharp edges and a highlight.
+std::shared_ptr<VideoFrame> patternRgba(int w, int h) {
+  auto f = std::make_shared<VideoFrame>(*flatRgba(w, h, 0, 0, 0, 255));
+  for (int y = 0; y < h; ++y)
+    for (int x = 0; x < w; ++x) {
+      std::uint8_t* p = &f->planes[0].data[(static_cast<std::size_t>(y) * w + x) * 4];
+      p[0] = static_cast<std::uint8_t>((x * 255) / (w - 1));
+      p[1] = static_cast<std::uint8_t>(((x / 4 + y / 4) % 2) != 0 ? 230 : 40);
+      p[2] = static_cast<std::uint8_t>((y * 255) / (h - 1));
+      if (x > w / 2 && x < w / 2 + 6 && y > h / 2 && y < h / 2 + 6) p[0] = p[1] = p[2] = 255;
+    }
+  return f;
+}
+
+// The same frame through the CPU references: Rec.709 decode, clip grade, timeline grade, film
+// look, Rec.709 encode.
+color::ImageF cpuPipeline(const VideoFrame& f, const color::Grade& clip, const color::TimelineGrade& tl, std::int64_t frame) {
+  color::ImageF img(f.width, f.height);
+  for (std::size_t i = 0; i < img.pixels(); ++i) {
+    for (int c = 0; c < 3; ++c) img.rgba[i * 4 + c] = std::pow(f.planes[0].data[i * 4 + c] / 255.0f, 2.4f);
+    img.rgba[i * 4 + 3] = 1.0f;
+  }
+  EXPECT_TRUE(color::applyGradeCpu(img, clip).ok());
+  EXPECT_TRUE(color::applyGradeCpu(img, tl.grade).ok());
+  color::applyFilmLookCpu(img, tl.film, frame);
+  for (std::size_t i = 0; i < img.pixels(); ++i) {
+    for (int c = 0; c < 3; ++c) {
+      const float v = img.rgba[i * 4 + c];
+      img.rgba[i * 4 + c] = std::copysign(std::pow(std::fabs(v), 1.0f / 2.4f), v);
+    }
+  }
+  return img;
+}
+
+TEST(FrameRenderer, WholePipelineMatchesTheCpuReferences) {
+  const int w = 64, h = 36;
+  FakePictures pics;
+  pics.byClip[1] = patternRgba(w, h);
+  color::Grade clip;
+  clip.normalise.temperature = 20;
+  clip.normalise.exposure = 0.4;
+  clip.normalise.contrast = 1.2;
+  clip.normalise.gain = {1.05, 1.0, 0.95, 1.0};
+  clip.normalise.saturation = 0.8;
+  clip.creative.curves.master = {{0, 0.03}, {0.5, 0.55}, {1, 0.96}};
+  color::TimelineGrade tl;
+  tl.grade.normalise.tint = -10;
+  tl.grade.creative.split = {30, 0.3, 200, 0.2, 0};
+  tl.film.halation = {0.5, 0.6, 0.03, 1.0};
+  tl.film.vignette = {0.2, 0.7, 0.5};
+  tl.film.ceiling = {0.95, 0.8};
+  tl.film.grain = {0.03, 1.5, 0.7};
+  const color::ImageF want = cpuPipeline(*pics.byClip[1], clip, tl, 7);
+  for (bool specialise : {true, false}) {
+    RenderOptions opt{w, h, "Rec.709", gl::TexFormat::Rgba32F};
+    opt.specialise = specialise;
+    auto r = FrameRenderer::create(opt);
+    ASSERT_TRUE(r.ok()) << r.error().message;
+    Layer l = layerFor(1);
+    l.grade = clip;
+    auto rep = r.value()->render(FramePlan{time::FramePos{0}, {l}, w, h}, tl, pics, 7);
+    ASSERT_TRUE(rep.ok()) << rep.error().message;
+    EXPECT_TRUE(rep->warnings.empty());
+    const std::vector<float> got = r.value()->readRgbaF();
+    double worst = 0;
+    for (std::size_t i = 0; i < want.pixels(); ++i)
+      for (int c = 0; c < 3; ++c) worst = std::max(worst, static_cast<double>(std::fabs(got[i * 4 + c] - want.rgba[i * 4 + c])));
+    EXPECT_LT(worst, 2e-4) << "largest difference in output code values, specialised shaders: " << specialise;
+  }
+}
+
+}  // namespace
+}  // namespace postline::render

@@ -39,6 +39,11 @@ int runFrame(const Args& args) {
   RenderSession& s = *session.value();
   auto frame = time::parseTimecode(*at, s.sequence->settings.frameRate);
   if (!frame) return usageError("--at: " + frame.error().message);
+  const auto end = s.sequence->end();
+  if (!(frame.value() < end)) {
+    return usageError("--at " + *at + " is not before the end of '" + s.sequence->name + "' (" +
+                      time::formatTimecode(end, s.sequence->settings.frameRate) + ")");
+  }
   if (auto r = s.renderFrame(frame.value()); !r) return fail(r.error());
   const int w = s.sequence->settings.width;
   const int h = s.sequence->settings.height;

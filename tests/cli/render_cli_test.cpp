@@ -121,6 +121,9 @@ TEST_F(RenderCli, FrameWritesSixteenBitPngAndScopes) {
   const auto px = decode16(png, w, h);
   EXPECT_EQ(w, 1920);
   EXPECT_EQ(h, 1080);
+  const CliRun past = cli("frame " + q(s_project) + " --at 01:00:00:00 --out " + q(s_dir / "past.png"));
+  EXPECT_EQ(past.status, 1);
+  EXPECT_NE(past.err.find("end"), std::string::npos) << past.err;
   auto sp = media::probe(scopes);
   ASSERT_TRUE(sp.ok());
   EXPECT_EQ(sp->video->width, 1024);

@@ -62,22 +62,28 @@ base::Result<const gl::Program*> FrameRenderer::program(const std::string& name,
 base::Result<RenderReport> FrameRenderer::render(const FramePlan& plan, const color::TimelineGrade& timeline,
                                                  PictureSource& pictures, std::int64_t frameIndex) {
   RenderReport report;
-  m_composite.bindForDraw();
-  gl::clear(0.0f, 0.0f, 0.0f, 0.0f);
+  // The first layer drawn writes every pixel (transparent outside its picture), so it needs
+  // neither a cleared target nor blending; the target is cleared only when nothing is drawn.
+  bool first = true;
   for (const Layer& layer : plan.layers) {
     auto picture = pictures.picture(layer);
     if (!picture) {
       report.warnings.push_back(picture.error().message + " (layer left out)");
       continue;
     }
-    PL_TRY(drawLayer(layer, *picture.value()));
+    PL_TRY(drawLayer(layer, *picture.value(), !first));
+    first = false;
+  }
+  if (first) {
+    m_composite.bindForDraw();
+    gl::clear(0.0f, 0.0f, 0.0f, 0.0f);
   }
   PL_TRY(finish(timeline, frameIndex));
   for (std::string& w : m_grades.takeWarnings()) report.warnings.push_back(std::move(w) + " (LUT bypassed)");
   return report;
 }
 
-base::Result<void> FrameRenderer::drawLayer(const Layer& layer, const media::VideoFrame& frame) {
+base::Result<void> FrameRenderer::drawLayer(const Layer& layer, const media::VideoFrame& frame, bool blend) {
   const SourceFormat fmt = sourceFormat(frame);
   PL_TRY_ASSIGN(input, color::ocio::inputTransform(fmt.colorSpace));
   const color::Grade& grade = layer.grade;
@@ -93,7 +99,7 @@ base::Result<void> FrameRenderer::drawLayer(const Layer& layer, const media::Vid
   PL_TRY_ASSIGN(unit, m_ocio.bind(*prog, input->gpu(), 3));
   PL_TRY(m_grades.bindGrade(*prog, grade, unit));
   m_composite.bindForDraw();
-  gl::setOverBlend(true);
+  gl::setOverBlend(blend);
   gl::drawFullFrame();
   gl::setOverBlend(false);
   return {};

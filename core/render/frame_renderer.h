@@ -75,7 +75,8 @@ class FrameRenderer {
   explicit FrameRenderer(const RenderOptions& options);
   base::Result<void> init();
   base::Result<const gl::Program*> program(const std::string& name, const std::string& source);
-  base::Result<void> drawLayer(const Layer& layer, const media::VideoFrame& frame);
+  // Draws one layer into the composite, "over" what is there when `blend` (else replacing it).
+  base::Result<void> drawLayer(const Layer& layer, const media::VideoFrame& frame, bool blend);
   base::Result<void> uploadPlanes(const media::VideoFrame& frame);
   void setSourceUniforms(const gl::Program& prog, const media::VideoFrame& frame) const;
   base::Result<void> finish(const color::TimelineGrade& timeline, std::int64_t frameIndex);

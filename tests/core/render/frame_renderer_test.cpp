@@ -316,3 +316,26 @@ TEST(FrameRenderer, WholePipelineMatchesTheCpuReferences) {
 
 }  // namespace
 }  // namespace postline::render
+
+namespace postline::render {
+namespace {
+
+TEST(FrameRenderer, AGapAfterAPictureIsBlackNotTheLastFrame) {
+  FakePictures pics;
+  pics.byClip[1] = flatYuv(16, 8, 235, 128, 128);
+  RenderOptions opt{16, 8, "Rec.709", gl::TexFormat::Rgba32F};
+  auto r = FrameRenderer::create(opt);
+  ASSERT_TRUE(r.ok());
+  ASSERT_TRUE(r.value()->render(FramePlan{time::FramePos{0}, {layerFor(1)}, 16, 8}, color::TimelineGrade{}, pics, 0).ok());
+  EXPECT_NEAR(r.value()->readRgbaF()[0], 1.0f, 1e-4);
+  ASSERT_TRUE(r.value()->render(FramePlan{time::FramePos{1}, {}, 16, 8}, color::TimelineGrade{}, pics, 1).ok());
+  for (float v : r.value()->readRgbaF()) EXPECT_TRUE(v == 0.0f || v == 1.0f);  // black, opaque
+  EXPECT_EQ(r.value()->readRgbaF()[0], 0.0f);
+  // Only a missing picture: also black.
+  ASSERT_TRUE(r.value()->render(FramePlan{time::FramePos{0}, {layerFor(1)}, 16, 8}, color::TimelineGrade{}, pics, 0).ok());
+  ASSERT_TRUE(r.value()->render(FramePlan{time::FramePos{2}, {layerFor(9)}, 16, 8}, color::TimelineGrade{}, pics, 2).ok());
+  EXPECT_EQ(r.value()->readRgbaF()[0], 0.0f);
+}
+
+}  // namespace
+}  // namespace postline::render

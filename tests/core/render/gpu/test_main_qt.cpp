@@ -4,6 +4,7 @@
 
 #include <QGuiApplication>
 #include <cstdio>
+#include <cstdlib>
 #include <memory>
 
 #include "tests/core/render/gpu/gpu_test_env.h"
@@ -31,6 +32,9 @@ int main(int argc, char** argv) {
   std::fprintf(stderr, "GPU tests on %s\n", g_context->describe().c_str());
   const int rc = RUN_ALL_TESTS();
   g_context->doneCurrent();
-  g_context.reset();
-  return rc;
+  // Leave without tearing Qt's GL integration down: it unloads Mesa's GLX driver, whose own
+  // allocations then show up as unnamed leaks under LeakSanitizer. The same tests check our code
+  // for leaks in postline_render_tests (EGL), which ends normally.
+  std::fflush(nullptr);
+  std::_Exit(rc);
 }

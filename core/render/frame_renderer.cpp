@@ -109,7 +109,9 @@ base::Result<void> FrameRenderer::uploadPlanes(const media::VideoFrame& frame) {
   const SourceFormat fmt = sourceFormat(frame);
   for (int i = 0; i < frame.planeCount; ++i) {
     const media::Plane& p = frame.planes[static_cast<std::size_t>(i)];
-    const gl::TexFormat tf = fmt.yuv ? (frame.bitDepth > 8 ? gl::TexFormat::R16 : gl::TexFormat::R8) : gl::TexFormat::Rgba8;
+    const bool deep = frame.bitDepth > 8;
+    const gl::TexFormat tf = fmt.yuv ? (deep ? gl::TexFormat::R16 : gl::TexFormat::R8)
+                                     : (deep ? gl::TexFormat::Rgba16 : gl::TexFormat::Rgba8);
     gl::Texture& t = m_sources->planes[static_cast<std::size_t>(i)];
     if (t.valid() && t.width() == p.width && t.height() == p.height && t.format() == tf) {
       t.upload(p.data.data(), p.stride);

@@ -159,6 +159,30 @@ TEST_F(RenderCli, GradeAppliesACubeToTheCodeValuesTetrahedrally) {
   EXPECT_LT(worst, 2.0 / 65535.0) << "largest difference from the LUT, in 16-bit steps: " << worst * 65535;
 }
 
+TEST_F(RenderCli, GradeKeepsSixteenBitPrecision) {
+  // 16-bit values that 8 bits cannot hold, through an identity LUT: they come back to the step.
+  const int w = 32, h = 2;
+  std::vector<std::uint16_t> rgba;
+  for (int i = 0; i < w * h; ++i) {
+    rgba.insert(rgba.end(), {static_cast<std::uint16_t>(1000 + i * 997), static_cast<std::uint16_t>(65535 - i * 1013),
+                             static_cast<std::uint16_t>(30001 + i * 7), 65535});
+  }
+  const fs::path in = s_dir / "deep.png";
+  ASSERT_TRUE(media::ffmpeg::writePng16(in, w, h, rgba).ok());
+  const fs::path cube = s_dir / "identity.cube";
+  writeCube(cube, 33, [](double x) { return x; });
+  const fs::path out = s_dir / "deep_out.png";
+  const CliRun r = cli("grade " + q(in) + " --lut " + q(cube) + " --out " + q(out));
+  ASSERT_EQ(r.status, 0) << r.err;
+  int ow = 0, oh = 0;
+  const auto px = decode16(out, ow, oh);
+  ASSERT_EQ(px.size(), rgba.size());
+  for (std::size_t i = 0; i < px.size(); ++i) {
+    if (i % 4 == 3) continue;  // alpha: the output is opaque
+    EXPECT_NEAR(px[i], rgba[i], 2) << "sample " << i;
+  }
+}
+
 TEST_F(RenderCli, GradeRefusesMissingAndMalformedLutsNamingTheFile) {
   const fs::path in = s_dir / "still2.png";
   ASSERT_TRUE(media::ffmpeg::writePng(in, 2, 2, std::vector<std::uint8_t>(16, 128)).ok());

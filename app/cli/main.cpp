@@ -16,12 +16,12 @@ Commands:
                           DIR/<name>.postline; a FILE ending in .postline is used as is.
   info PROJECT [--json]   Print bins, media, sequences, tracks and clips with timecodes.
   demo DIR [--quick]      Render the demo media (Origin Coffee Commercial) into DIR/media
-                          with libav, import it and cut it into DIR/<name>.postline.
+                          with libav, import it, cut it (title and logo on V2) and grade
+                          it (per-shot match, warm morning look) into DIR/<name>.postline.
                           --quick renders 320x180 and shorter takes (for tests).
   probe FILE... [--json]  Print what media files hold: container, duration, video (codec,
                           size, rotation, exact frame rate, frames, colour tags), audio,
                           warnings (truncated, ...) and a generator hint.
-
   render PROJECT --out FILE.mp4 [--sequence NAME] [--range IN-OUT] [--json]
                           Render a sequence through the colour pipeline (clip grades,
                           timeline grade, film look) to H.264/AAC at the sequence's size

@@ -49,6 +49,15 @@ int usageError(const std::string& message) {
   return kExitUsage;
 }
 
+base::Result<const model::Sequence*> findSequence(const model::Project& project, const std::optional<std::string>& name,
+                                                  const std::string& projectFile) {
+  for (const model::Sequence& s : project.sequences) {
+    if (!name || s.name == *name) return &s;
+  }
+  return base::makeError(base::ErrorCode::NotFound,
+                         projectFile + ": no sequence" + (name ? " named '" + *name + "'" : ""));
+}
+
 std::string fixed(double v, int decimals) {
   char buf[64];
   std::snprintf(buf, sizeof buf, "%.*f", decimals, v);

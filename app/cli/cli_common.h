@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "core/base/result.h"
+#include "core/model/project.h"
 
 namespace postline::cli {
 
@@ -30,6 +31,11 @@ Args parseArgs(int argc, char** argv, int first);
 int fail(const base::Error& error);
 // Prints "postline-cli: <message>\n<usage hint>" to stderr and returns kExitUsage.
 int usageError(const std::string& message);
+
+// The sequence named `name` in `project` (the first when no name is given); NotFound naming
+// `projectFile` and the name otherwise.
+base::Result<const model::Sequence*> findSequence(const model::Project& project, const std::optional<std::string>& name,
+                                                  const std::string& projectFile);
 
 // `v` with `decimals` digits after the point ("29.970").
 std::string fixed(double v, int decimals);

@@ -15,16 +15,9 @@ int editProject(const Args& args, MakeChanges changes, const std::string& what) 
   auto loaded = project::loadProject(args.positional[0]);
   if (!loaded) return fail(loaded.error());
   model::Project& p = loaded->project;
-  const auto name = args.value("--sequence");
-  const model::Sequence* seq = nullptr;
-  for (const model::Sequence& s : p.sequences) {
-    if (!name || s.name == *name) {
-      seq = &s;
-      break;
-    }
-  }
-  if (seq == nullptr) return fail({base::ErrorCode::NotFound, args.positional[0] + ": no sequence" + (name ? " named '" + *name + "'" : "")});
-  const model::SequenceId id = seq->id;
+  auto seq = findSequence(p, args.value("--sequence"), args.positional[0]);
+  if (!seq) return fail(seq.error());
+  const model::SequenceId id = seq.value()->id;
   auto cs = changes(p, id);
   if (!cs) return fail(cs.error());
   const std::size_t n = cs->changes.size();

@@ -34,13 +34,6 @@ bool numberOption(const Args& args, const char* name, double& out, int& rc) {
   return true;
 }
 
-const model::Sequence* pickSequence(const model::Project& p, const std::optional<std::string>& name) {
-  for (const model::Sequence& s : p.sequences) {
-    if (!name || s.name == *name) return &s;
-  }
-  return nullptr;
-}
-
 }  // namespace
 
 int runTitle(const Args& args) {
@@ -62,8 +55,9 @@ int runTitle(const Args& args) {
   auto loaded = project::loadProject(file);
   if (!loaded) return fail(loaded.error());
   model::Project& p = loaded->project;
-  const model::Sequence* seq = pickSequence(p, args.value("--sequence"));
-  if (seq == nullptr) return fail({base::ErrorCode::NotFound, file + ": no such sequence"});
+  auto found = findSequence(p, args.value("--sequence"), file);
+  if (!found) return fail(found.error());
+  const model::Sequence* seq = found.value();
   auto frame = time::parseTimecode(*at, seq->settings.frameRate);
   if (!frame) return usageError("--at: " + frame.error().message);
   placement.at = frame.value();

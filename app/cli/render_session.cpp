@@ -48,15 +48,8 @@ base::Result<std::unique_ptr<RenderSession>> openRenderSession(const std::string
   PL_TRY_ASSIGN(loaded, project::loadProject(projectFile));
   auto session = std::make_unique<RenderSession>();
   session->project = std::make_shared<const model::Project>(std::move(loaded.project));
-  for (const model::Sequence& s : session->project->sequences) {
-    if (!sequenceName || s.name == *sequenceName) {
-      session->sequence = &s;
-      break;
-    }
-  }
-  if (session->sequence == nullptr) {
-    return makeError(ErrorCode::NotFound, projectFile + ": no sequence" + (sequenceName ? " named '" + *sequenceName + "'" : ""));
-  }
+  PL_TRY_ASSIGN(sequence, findSequence(*session->project, sequenceName, projectFile));
+  session->sequence = sequence;
   PL_TRY_ASSIGN(ctx, headlessContext());
   session->context = std::move(ctx);
   const model::SequenceSettings& st = session->sequence->settings;

@@ -13,7 +13,7 @@ namespace {
 using base::ErrorCode;
 using base::makeError;
 
-constexpr const char* kVersion = "#version 400 core\n";
+constexpr const char* kVersion = gl::kGlslVersion;
 
 std::string layerSource(bool yuv, const color::ocio::GpuShader& input, const std::string& grade) {
   return std::string(kVersion) + (yuv ? "#define PL_SOURCE_YUV\n" : "#define PL_SOURCE_RGBA\n") + input.source + "\n" +
@@ -89,9 +89,9 @@ base::Result<void> FrameRenderer::drawLayer(const Layer& layer, const media::Vid
   const color::Grade& grade = layer.grade;
   const std::string gradeSource = m_grades.gradeShaderSource(grade, m_options.specialise);
   PL_TRY_ASSIGN(prog, program("layer", layerSource(fmt.yuv, input->gpu(), gradeSource)));
-  PL_TRY(uploadPlanes(frame));
+  PL_TRY(uploadPlanes(frame, fmt));
   prog->use();
-  setSourceUniforms(*prog, frame);
+  setSourceUniforms(*prog, fmt);
   prog->setMat3("u_transform", layer.transform.data());
   prog->set("u_opacity", layer.opacity);
   prog->set("u_outSize", static_cast<float>(m_options.width), static_cast<float>(m_options.height));
@@ -105,8 +105,7 @@ base::Result<void> FrameRenderer::drawLayer(const Layer& layer, const media::Vid
   return {};
 }
 
-base::Result<void> FrameRenderer::uploadPlanes(const media::VideoFrame& frame) {
-  const SourceFormat fmt = sourceFormat(frame);
+base::Result<void> FrameRenderer::uploadPlanes(const media::VideoFrame& frame, const SourceFormat& fmt) {
   for (int i = 0; i < frame.planeCount; ++i) {
     const media::Plane& p = frame.planes[static_cast<std::size_t>(i)];
     const bool deep = frame.bitDepth > 8;
@@ -123,8 +122,7 @@ base::Result<void> FrameRenderer::uploadPlanes(const media::VideoFrame& frame) {
   return {};
 }
 
-void FrameRenderer::setSourceUniforms(const gl::Program& prog, const media::VideoFrame& frame) const {
-  const SourceFormat fmt = sourceFormat(frame);
+void FrameRenderer::setSourceUniforms(const gl::Program& prog, const SourceFormat& fmt) const {
   if (!fmt.yuv) {
     m_sources->planes[0].bind(0);
     prog.setInt("u_rgba", 0);

@@ -17,6 +17,7 @@
 #include "core/render/gl/gl_objects.h"
 #include "core/render/gl/ocio_textures.h"
 #include "core/render/grade_pass.h"
+#include "core/render/source_format.h"
 
 namespace postline::render {
 
@@ -77,8 +78,8 @@ class FrameRenderer {
   base::Result<const gl::Program*> program(const std::string& name, const std::string& source);
   // Draws one layer into the composite, "over" what is there when `blend` (else replacing it).
   base::Result<void> drawLayer(const Layer& layer, const media::VideoFrame& frame, bool blend);
-  base::Result<void> uploadPlanes(const media::VideoFrame& frame);
-  void setSourceUniforms(const gl::Program& prog, const media::VideoFrame& frame) const;
+  base::Result<void> uploadPlanes(const media::VideoFrame& frame, const SourceFormat& fmt);
+  void setSourceUniforms(const gl::Program& prog, const SourceFormat& fmt) const;
   base::Result<void> finish(const color::TimelineGrade& timeline, std::int64_t frameIndex);
   // The composite through the timeline grade into m_graded (halation needs it before the film pass).
   base::Result<const gl::Texture*> gradeForHalation(const color::TimelineGrade& timeline, const std::string& gradeSource);

@@ -9,7 +9,7 @@
 namespace postline::render {
 namespace {
 
-constexpr const char* kVersion = "#version 400 core\n";
+constexpr const char* kVersion = gl::kGlslVersion;
 
 std::string finishSource(bool gradeInside, bool halation, bool luma, const std::string& grade, const std::string& film,
                          const color::ocio::GpuShader& out) {

@@ -15,19 +15,12 @@ namespace {
 using base::ErrorCode;
 using base::makeError;
 
-const std::string kVersion = "#version 400 core\n";
+const std::string kVersion = gl::kGlslVersion;
 
 std::string shader(const char* name) { return std::string(gl::shaderSource(name)); }
 
 void setUniforms(const gl::Program& p, const std::vector<color::Uniform>& us) {
   for (const auto& u : us) p.setVec(u.name.c_str(), u.components, u.v.data());
-}
-
-base::Result<gl::Texture> lookTexture(const color::ocio::GpuTexture& t) {
-  const auto filter = t.linear ? gl::Filter::Linear : gl::Filter::Nearest;
-  const auto fmt = t.channels == 1 ? gl::TexFormat::R32F : gl::TexFormat::Rgb32F;
-  if (t.is3d) return gl::Texture::create3d(t.width, t.height, t.depth, fmt, filter, t.values.data());
-  return gl::Texture::create2d(t.width, t.height, fmt, filter, t.values.data());
 }
 
 }  // namespace
@@ -40,7 +33,9 @@ GradeRenderer::Look* GradeRenderer::look(const color::Grade& g) {
   if (ec) stamp = std::filesystem::file_time_type::min();
   auto it = m_looks.find(path);
   if (it != m_looks.end() && it->second.stamp != stamp) {
-    m_looks.erase(it);  // the file changed (or appeared, or vanished): load it again
+    // The file changed (or appeared, or vanished): load it again, with fresh textures.
+    if (it->second.transform) m_lookTextures.forget(it->second.transform->gpu().cacheKey);
+    m_looks.erase(it);
     it = m_looks.end();
   }
   if (it == m_looks.end()) {
@@ -97,34 +92,15 @@ base::Result<void> GradeRenderer::uploadCurves(const color::Curves& c) {
   return {};
 }
 
-base::Result<void> GradeRenderer::uploadLook(Look& l) {
-  if (!l.textures.empty() || !l.transform) return {};
-  for (const auto& t : l.transform->gpu().textures) {
-    auto tex = lookTexture(t);
-    if (!tex) {
-      l.textures.clear();
-      return makeError(tex.error().code, "look texture " + t.samplerName + ": " + tex.error().message);
-    }
-    l.textures.push_back(std::move(tex.value()));
-  }
-  return {};
-}
-
 base::Result<void> GradeRenderer::bindGrade(const gl::Program& program, const color::Grade& g, int firstTextureUnit) {
   program.use();
   setUniforms(program, color::gradeUniforms(g));
   PL_TRY(uploadCurves(g.creative.curves));
   m_curves.bind(firstTextureUnit);
   program.setInt("u_curves", firstTextureUnit);
-  Look* l = look(g);
+  const Look* l = look(g);
   if (!l || !l->transform) return {};
-  PL_TRY(uploadLook(*l));
-  const auto& textures = l->transform->gpu().textures;
-  for (std::size_t k = 0; k < textures.size(); ++k) {
-    const int unit = firstTextureUnit + 1 + static_cast<int>(k);
-    l->textures[k].bind(unit);
-    program.setInt(textures[k].samplerName.c_str(), unit);
-  }
+  PL_TRY(m_lookTextures.bind(program, l->transform->gpu(), firstTextureUnit + 1));
   return {};
 }
 

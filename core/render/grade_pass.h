@@ -14,6 +14,7 @@
 #include "core/color/grade.h"
 #include "core/color/ocio/ocio.h"
 #include "core/render/gl/gl_objects.h"
+#include "core/render/gl/ocio_textures.h"
 
 namespace postline::render {
 
@@ -61,7 +62,6 @@ class GradeRenderer {
   struct Look {
     color::ocio::TransformPtr transform;  // null when it failed to load
     std::string error;
-    std::vector<gl::Texture> textures;    // uploaded on first bind
     std::filesystem::file_time_type stamp;  // the file's modification time when loaded
   };
   Look* look(const color::Grade& g);      // null when no LUT path is set
@@ -69,9 +69,9 @@ class GradeRenderer {
   base::Result<const gl::Program*> program(const std::string& key, const std::string& name,
                                            const std::function<std::string()>& makeSource);
   base::Result<void> uploadCurves(const color::Curves& c);
-  base::Result<void> uploadLook(Look& l);
 
   std::map<std::string, Look> m_looks;          // by .cube path
+  gl::OcioTextures m_lookTextures;              // the looks' LUT textures, by OCIO cache key
   std::map<std::string, gl::Program> m_programs;  // by shader key
   gl::Texture m_curves;
   color::Curves m_curvesFor;

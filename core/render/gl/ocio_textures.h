@@ -16,6 +16,8 @@ class OcioTextures {
   // Binds every texture of `shader` to units firstUnit, firstUnit + 1, ... of `program` and sets
   // their sampler uniforms; returns the next free unit. Uploads on first use of a cacheKey.
   base::Result<int> bind(const Program& program, const color::ocio::GpuShader& shader, int firstUnit);
+  // Drops the textures of `cacheKey` (its file changed and will be loaded again).
+  void forget(const std::string& cacheKey) { m_cache.erase(cacheKey); }
   // Cached texture sets (for tests).
   std::size_t cachedShaders() const { return m_cache.size(); }
 

@@ -6,6 +6,9 @@
 
 namespace postline::render::gl {
 
+// The first line of every assembled fragment shader (OCIO 2.1 emits GLSL 4.0).
+inline constexpr const char* kGlslVersion = "#version 400 core\n";
+
 // The text of shaders/<name> (e.g. "grade.glsl"), or an empty view when there is none.
 std::string_view shaderSource(std::string_view name);
 // Every embedded name, sorted.

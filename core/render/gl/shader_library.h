@@ -1,8 +1,6 @@
 #pragma once
 // GLSL sources from shaders/, embedded into the binary at build time (cmake/embed_shaders.cmake).
-#include <string>
 #include <string_view>
-#include <vector>
 
 namespace postline::render::gl {
 
@@ -11,7 +9,5 @@ inline constexpr const char* kGlslVersion = "#version 400 core\n";
 
 // The text of shaders/<name> (e.g. "grade.glsl"), or an empty view when there is none.
 std::string_view shaderSource(std::string_view name);
-// Every embedded name, sorted.
-std::vector<std::string> shaderNames();
 
 }  // namespace postline::render::gl

@@ -9,6 +9,7 @@ PACKAGES=(
   qt6-base-dev qt6-tools-dev libqt6opengl6-dev
   libavcodec-dev libavformat-dev libavutil-dev libswscale-dev libswresample-dev libavfilter-dev
   libopencolorio-dev portaudio19-dev libebur128-dev
+  jackd2 libasound2-plugins
   libepoxy-dev libegl-dev libgl-dev libgl1-mesa-dri
   libfreetype-dev fonts-dejavu-core
   xvfb xauth ffmpeg imagemagick python3 espeak-ng
@@ -29,6 +30,9 @@ if [ "$(id -u)" -ne 0 ]; then
 fi
 echo "install-deps: installing ${#missing[@]} package(s): ${missing[*]}"
 export DEBIAN_FRONTEND=noninteractive
+# jackd2 asks whether to enable realtime scheduling for the audio group: answer no, never prompt
+# (the tests run jackd --no-realtime with a dummy driver).
+echo "jackd2 jackd/tweak_rt_limits boolean false" | $SUDO debconf-set-selections
 $SUDO apt-get update -qq
 $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 echo "install-deps: done"

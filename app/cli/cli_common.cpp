@@ -1,6 +1,8 @@
 #include "app/cli/cli_common.h"
 
 #include <algorithm>
+#include <cmath>
+#include <cstdlib>
 #include <cstdio>
 #include <iostream>
 #include <set>
@@ -21,7 +23,8 @@ namespace {
 // Options followed by a value (docs/CLI.md).
 const std::set<std::string> kValueOptions = {"--out", "--at", "--range", "--sequence", "--scopes", "--depth",
                                              "--lut", "--mix", "--preset", "--reference", "--text", "--duration",
-                                             "--track", "--size", "--y"};
+                                             "--track", "--size", "--y", "--target", "--depth", "--attack",
+                                             "--release", "--threshold", "--ratio", "--hold", "--fader", "--pan"};
 }  // namespace
 
 Args parseArgs(int argc, char** argv, int first) {
@@ -56,6 +59,22 @@ base::Result<const model::Sequence*> findSequence(const model::Project& project,
   }
   return base::makeError(base::ErrorCode::NotFound,
                          projectFile + ": no sequence" + (name ? " named '" + *name + "'" : ""));
+}
+
+std::optional<double> parseNumber(const std::string& text) {
+  char* end = nullptr;
+  const double v = std::strtod(text.c_str(), &end);
+  if (text.empty() || end == text.c_str() || *end != '\0' || !std::isfinite(v)) return std::nullopt;
+  return v;
+}
+
+base::Result<void> readNumber(const Args& args, const std::string& name, double& out) {
+  const auto v = args.value(name);
+  if (!v) return {};
+  const auto n = parseNumber(*v);
+  if (!n) return base::makeError(base::ErrorCode::InvalidArgument, name + " '" + *v + "' is not a number");
+  out = *n;
+  return {};
 }
 
 std::string fixed(double v, int decimals) {

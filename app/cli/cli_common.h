@@ -37,6 +37,12 @@ int usageError(const std::string& message);
 base::Result<const model::Sequence*> findSequence(const model::Project& project, const std::optional<std::string>& name,
                                                   const std::string& projectFile);
 
+// `text` as a finite number, or nullopt.
+std::optional<double> parseNumber(const std::string& text);
+// Reads option `name` ("--depth") into `out` when it is given; InvalidArgument naming the option
+// when its value is not a finite number.
+base::Result<void> readNumber(const Args& args, const std::string& name, double& out);
+
 // `v` with `decimals` digits after the point ("29.970").
 std::string fixed(double v, int decimals);
 
@@ -54,5 +60,7 @@ int runGrade(const Args& args);
 int runMatch(const Args& args);
 int runLook(const Args& args);
 int runTitle(const Args& args);
+int runMix(const Args& args);
+int runLoudness(const Args& args);
 
 }  // namespace postline::cli

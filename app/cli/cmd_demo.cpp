@@ -1,6 +1,7 @@
 // postline-cli demo DIR [--quick]: renders the seed's "Origin Coffee Commercial" media with libav,
 // imports it (probing every file) and cuts it through the same edit operations and undo stack
 // the editor uses, then saves DIR/Origin_Coffee_Commercial.postline.
+#include <algorithm>
 #include <filesystem>
 #include <iostream>
 
@@ -8,6 +9,7 @@
 #include "app/cli/demo/demo_media.h"
 #include "app/cli/grading.h"
 #include "app/cli/titles.h"
+#include "core/audio/mix_actions.h"
 #include "core/commands/undo_stack.h"
 #include "core/edit/assembly.h"
 #include "core/edit/auto_trim.h"
@@ -112,7 +114,8 @@ Result<void> place(Demo& d, const fs::path& file, std::size_t index, time::Frame
 }
 
 Result<void> mix(Demo& d, const demo::DemoMedia& m) {
-  PL_TRY(place(d, m.voiceOver, 1, time::FramePos{d.frames(2.0).value}, 0.0, 0.0));  // A1 Dialogue
+  PL_TRY(place(d, m.voiceOver.at(0), 1, time::FramePos{d.frames(2.0).value}, 0.0, 0.0));  // A1 Dialogue
+  PL_TRY(place(d, m.voiceOver.at(1), 1, d.track(0).clips.at(3).start + d.frames(1.0), 0.0, 0.0));
   PL_TRY(place(d, m.birds, 3, d.track(0).clips.at(3).start, 0.5, 0.5));             // A3 Foley, last shot
   PL_TRY(place(d, m.music, 4, time::FramePos{0}, 1.5, 2.0));                        // A4 Music
   PL_TRY(place(d, m.ambience, 5, time::FramePos{0}, 1.0, 1.0));                     // A5 Ambient
@@ -164,6 +167,30 @@ Result<void> grade(Demo& d) {
   return d.run("Timeline look: warm morning", lookChanges(d.project, d.seq, "warm-morning"));
 }
 
+// The sound steps: the seed's light compression (2:1 at -12 dB) and the generator's resonance
+// notched out on the dialogue, each role brought to its level, the music ducked under the voice,
+// and the mix normalised to the sequence's target (-14 LUFS, social).
+Result<void> mixDown(Demo& d) {
+  const auto dialogue = std::find_if(d.sequence().tracks.begin(), d.sequence().tracks.end(),
+                                     [](const model::Track& t) { return t.role == model::AudioRole::Dialogue; });
+  if (dialogue == d.sequence().tracks.end()) return base::makeError(base::ErrorCode::NotFound, "no dialogue track");
+  model::Track compressed = *dialogue;
+  compressed.compressor.enabled = true;
+  model::ChangeSet cs;
+  cs.add(model::TrackUpdated{d.seq, *dialogue, compressed});
+  PL_TRY(d.stack.push({"Compress dialogue", cs, {}}));
+  const model::TrackId voice = compressed.id;
+  auto actionChanges = [](Result<audio::MixActionResult> r) -> Result<model::ChangeSet> {
+    if (!r) return r.error();
+    return std::move(r->changes);
+  };
+  PL_TRY(d.run("De-resonate dialogue", actionChanges(audio::deresonate(d.project, d.seq, voice))));
+  PL_TRY(d.run("Role levels", actionChanges(audio::balanceRoles(d.project, d.seq))));
+  PL_TRY(d.run("Duck music under dialogue", actionChanges(audio::autoDuck(d.project, d.seq))));
+  PL_TRY_ASSIGN(normalised, audio::normaliseMix(d.project, d.seq));
+  return d.run("Normalise the mix", std::move(normalised.action.changes));
+}
+
 }  // namespace
 
 int runDemo(const Args& args) {
@@ -183,6 +210,7 @@ int runDemo(const Args& args) {
     if (built.ok()) built = endCard(d, media.value());
     if (built.ok()) built = openingTitle(d);
     if (built.ok()) built = grade(d);
+    if (built.ok()) built = mixDown(d);
     if (!built.ok()) return fail(built.error());
     const fs::path file = dir / (d.project.name + project::kExtension);
     auto saved = project::saveProject(d.project, file);

@@ -44,12 +44,11 @@ base::Result<color::TimelineGrade> gradeFromArgs(const Args& args) {
     g.grade.creative.lut.mix = 1.0;
   }
   if (const auto mix = args.value("--mix")) {
-    char* end = nullptr;
-    const double v = std::strtod(mix->c_str(), &end);
-    if (end == mix->c_str() || *end != '\0' || !(v >= 0.0 && v <= 1.0)) {
+    const auto v = parseNumber(*mix);
+    if (!v || !(*v >= 0.0 && *v <= 1.0)) {
       return base::makeError(base::ErrorCode::InvalidArgument, "--mix '" + *mix + "' must be a number from 0 to 1");
     }
-    g.grade.creative.lut.mix = v;
+    g.grade.creative.lut.mix = *v;
   }
   PL_TRY(g.validate());
   return g;

@@ -5,7 +5,7 @@
 #include <nlohmann/json.hpp>
 
 #include "app/cli/render_session.h"
-#include "core/audio/sequence_audio.h"
+#include "core/audio/offline_mix.h"
 #include "core/export/encoder.h"
 #include "core/render/frame_plan.h"
 #include "core/time/convert.h"
@@ -54,8 +54,8 @@ struct RenderStats {
 
 base::Result<RenderStats> renderToFile(RenderSession& session, time::FrameRange range, const std::string& out) {
   PL_TRY_ASSIGN(encoder, exporting::Encoder::open(out, encoderSettings(*session.sequence)));
-  audio::SequenceAudioSummer audio(*session.project, session.sequence->id);
-  audio.skipUnreadableMedia(true);
+  PL_TRY_ASSIGN(audio, audio::OfflineMix::open(*session.project, session.sequence->id, audio::kLossyHeadroomDb));
+  const time::FrameRate& rate = session.sequence->settings.frameRate;
   std::vector<std::uint8_t> y, cb, cr;
   const int w = session.sequence->settings.width;
   const auto start = std::chrono::steady_clock::now();
@@ -64,8 +64,10 @@ base::Result<RenderStats> renderToFile(RenderSession& session, time::FrameRange 
     PL_TRY(session.renderFrame(f));
     PL_TRY(session.renderer->readYuv420(y, cb, cr));
     PL_TRY(encoder->pushYuv420(y.data(), w, cb.data(), w / 2, cr.data(), w / 2));
-    PL_TRY_ASSIGN(samples, audio.sumFrames(f, f + time::FrameCount{1}));
-    printWarnings(render::RenderReport{audio.takeWarnings()}, session.warned);
+    PL_TRY_ASSIGN(a, time::framesToSamples(f, rate));
+    PL_TRY_ASSIGN(b, time::framesToSamples(f + time::FrameCount{1}, rate));
+    const std::vector<float> samples = audio->render(a.value, b.value - a.value);
+    printWarnings(render::RenderReport{audio->takeWarnings()}, session.warned);
     PL_TRY(encoder->pushAudio(samples.data(), samples.size() / 2));
     ++stats.frames;
   }

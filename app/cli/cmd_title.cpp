@@ -11,30 +11,6 @@
 #include "core/time/timecode.h"
 
 namespace postline::cli {
-namespace {
-
-// `text` as a finite number, or nullopt.
-std::optional<double> number(const std::string& text) {
-  char* end = nullptr;
-  const double v = std::strtod(text.c_str(), &end);
-  if (text.empty() || end == text.c_str() || *end != '\0' || !std::isfinite(v)) return std::nullopt;
-  return v;
-}
-
-// Reads option `name` into `out` when given; false (after a usage message) when it is not a number.
-bool numberOption(const Args& args, const char* name, double& out, int& rc) {
-  const auto v = args.value(name);
-  if (!v) return true;
-  const auto n = number(*v);
-  if (!n) {
-    rc = usageError(std::string(name) + " '" + *v + "' is not a number");
-    return false;
-  }
-  out = *n;
-  return true;
-}
-
-}  // namespace
 
 int runTitle(const Args& args) {
   const auto text = args.value("--text");
@@ -46,10 +22,8 @@ int runTitle(const Args& args) {
   spec.text = *text;
   TitlePlacement placement;
   placement.track = args.value("--track").value_or("V2");
-  int rc = kExitOk;
-  if (!numberOption(args, "--duration", placement.seconds, rc) || !numberOption(args, "--size", spec.size, rc) ||
-      !numberOption(args, "--y", spec.y, rc)) {
-    return rc;
+  for (const auto& [name, value] : {std::pair{"--duration", &placement.seconds}, {"--size", &spec.size}, {"--y", &spec.y}}) {
+    if (auto r = readNumber(args, name, *value); !r) return usageError(r.error().message);
   }
   const std::string file = args.positional[0];
   auto loaded = project::loadProject(file);

@@ -50,6 +50,29 @@ Commands:
                           project. --size: font height as a fraction of the frame height;
                           --y: centre of the text, 0 = top, 1 = bottom. '\n' in TEXT is
                           not special: pass a real newline for two lines.
+  mix PROJECT ACTION [--sequence NAME]
+                          One-click mix actions, saved to the project:
+                            levels      bring each role track to its level (dialogue
+                                        -12 LUFS, music -15, SFX -9 dBTP peak, foley
+                                        -12 dBTP, ambient -21 LUFS)
+                            duck [--depth -9] [--attack 200] [--release 500]
+                                 [--threshold -40] [--hold 300] [--ambient]
+                                        music (and ambient) dip under dialogue, as
+                                        volume keys on their clips
+                            deresonate --track A1
+                                        notch the strongest narrow peak at 2-4 kHz
+                            compress --track A1 [--threshold -12] [--ratio 2]
+                                 [--attack 10] [--release 120] [--off]
+                            track --track A1 [--fader DB] [--pan -1..1] [--mute]
+                                 [--unmute] [--solo] [--unsolo]
+                            normalise [--target LUFS|social|streaming|ebu-r128|atsc-a85]
+                                        master gain to the target (default: the
+                                        sequence's), true peak under the limiter's
+                                        ceiling (-1 dBTP)
+  loudness PROJECT|FILE [--sequence NAME] [--json]
+                          Integrated loudness, loudness range, true and sample peak, max
+                          momentary and short-term (libebur128) of a project's mix or of
+                          any audio/video file (all channels, LFE excluded).
 
 Options:
   --help                  Show this help.
@@ -87,5 +110,7 @@ int main(int argc, char** argv) {
   if (cmd == "match") return runMatch(args);
   if (cmd == "look") return runLook(args);
   if (cmd == "title") return runTitle(args);
+  if (cmd == "mix") return runMix(args);
+  if (cmd == "loudness") return runLoudness(args);
   return usageError("unknown command '" + cmd + "'");
 }

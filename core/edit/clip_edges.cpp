@@ -2,7 +2,9 @@
 
 #include <limits>
 
+#include "core/model/audio_keys.h"
 #include "core/model/clip_timing.h"
+#include "core/time/convert.h"
 
 namespace postline::edit {
 
@@ -55,6 +57,13 @@ Result<FrameCount> roomAfter(const SeqRef& ref, const model::Clip& clip, const m
   return clip.reverse ? model::headHandle(clip, media, ref.rate()) : model::tailHandle(clip, media, ref.rate());
 }
 
+Result<std::vector<model::GainKey>> volumeFromHead(const SeqRef& ref, const model::Clip& clip, time::FramePos head) {
+  if (clip.audio.volume.empty() || head == clip.start) return clip.audio.volume;
+  PL_TRY_ASSIGN(from, time::framesToSamples(clip.start, ref.rate()));
+  PL_TRY_ASSIGN(to, time::framesToSamples(head, ref.rate()));
+  return model::keysFromHead(clip.audio.volume, to.value - from.value);
+}
+
 Result<model::Clip> headTrimmed(const SeqRef& ref, const model::Clip& clip, const model::MediaItem& media,
                                 FrameCount d, bool moveStart, const std::string& what) {
   PL_TRY(checkLength(clip, clip.duration - d, what));
@@ -64,6 +73,8 @@ Result<model::Clip> headTrimmed(const SeqRef& ref, const model::Clip& clip, cons
   }
   model::Clip out = clip;
   out.duration = clip.duration - d;
+  PL_TRY_ASSIGN(volume, volumeFromHead(ref, clip, clip.start + d));
+  out.audio.volume = std::move(volume);
   if (moveStart) {
     out.start = clip.start + d;
     if (out.start.value < 0) return outOfRange(what + " would start " + quoted(clip) + " before the sequence start");

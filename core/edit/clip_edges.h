@@ -15,9 +15,15 @@ Result<time::FrameCount> roomBefore(const SeqRef& ref, const model::Clip& clip, 
 // Frames of unused source that can be shown after the clip's last timeline frame (same rules).
 Result<time::FrameCount> roomAfter(const SeqRef& ref, const model::Clip& clip, const model::MediaItem& media);
 
+// clip.audio.volume re-based for a head that moves from timeline frame clip.start to `head` (later or
+// earlier) while the sound stays where it was: model::keysFromHead of the distance in 48 kHz samples
+// (time::framesToSamples of both frames, the mixer's own conversion).
+Result<std::vector<model::GainKey>> volumeFromHead(const SeqRef& ref, const model::Clip& clip, time::FramePos head);
+
 // `clip` with d frames removed from its timeline head (d < 0 extends into the head handle).
-// The frames that stay show the same source; moveStart keeps the clip's end in place (a normal trim),
-// otherwise the start stays (a ripple trim). `what` names the edit in errors ("trim of 'X' by 3 frames").
+// The frames that stay show the same source and keep their volume automation (volumeFromHead);
+// moveStart keeps the clip's end in place (a normal trim), otherwise the start stays (a ripple trim).
+// `what` names the edit in errors ("trim of 'X' by 3 frames").
 Result<model::Clip> headTrimmed(const SeqRef& ref, const model::Clip& clip, const model::MediaItem& media,
                                 time::FrameCount d, bool moveStart, const std::string& what);
 // `clip` with d frames added to its timeline tail (d < 0 shortens it); the start stays.

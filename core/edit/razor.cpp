@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <unordered_map>
 
+#include "core/edit/clip_edges.h"
 #include "core/model/clip_timing.h"
 #include "core/time/timecode.h"
 
@@ -34,6 +35,9 @@ Result<SplitParts> splitClip(const SeqRef& ref, const model::Clip& clip, FramePo
   p.left.audio.fadeOut = FrameCount{0};
   p.right.audio.fadeIn = FrameCount{0};
   p.right.audio.fadeOut = std::min(clip.audio.fadeOut, p.right.duration);
+  // The left part keeps every key (those past its end sound again if its tail is extended).
+  PL_TRY_ASSIGN(volume, volumeFromHead(ref, clip, at));
+  p.right.audio.volume = std::move(volume);
   return p;
 }
 

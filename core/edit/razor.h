@@ -16,7 +16,8 @@ struct SplitParts {
 // keeps showing the same source frames: the right part's sourceIn advances by the ticks of the
 // left part's frames at the clip's speed; for a reversed clip the LEFT part keeps the END of the
 // source range instead. A freeze frame keeps sourceIn in both parts. The fade-in stays on the left
-// part and the fade-out on the right part (each clamped to its part's length).
+// part and the fade-out on the right part (each clamped to its part's length). Volume automation
+// sounds as before: the left part keeps the clip's keys, the right part's are re-based to its start.
 Result<SplitParts> splitClip(const SeqRef& ref, const model::Clip& clip, time::FramePos at, model::ClipId rightId);
 
 // One clip of a track and what replaces it after an edit: pieces sorted by start; a piece with

@@ -2,6 +2,7 @@
 
 #include "core/edit/clip_edges.h"
 #include "core/edit/edit_plan.h"
+#include "core/model/audio_keys.h"
 #include "core/model/clip_timing.h"
 
 namespace postline::edit {
@@ -39,6 +40,9 @@ Result<void> planSpeed(EditPlan& plan, const SeqRef& ref, const ClipRef& c, cons
   model::Clip after = c.clip;
   after.speed = speed;
   after.duration = duration;
+  // The sound at each key plays old speed / new speed times as far from the head.
+  PL_TRY_ASSIGN(stretch, c.clip.speed.div(speed));
+  after.audio.volume = model::scaleKeys(c.clip.audio.volume, stretch.toDouble());
   if (!c.clip.freeze && !c.media.info.still) {
     PL_TRY_ASSIGN(out, model::sourceOut(after, c.media, ref.rate()));
     if (out > c.media.info.duration) return outOfRange(what + " needs source past the end of its media");

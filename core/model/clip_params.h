@@ -1,21 +1,23 @@
 #pragma once
 #include <array>
 #include <string>
+#include <vector>
 
 #include "core/color/grade.h"
+#include "core/model/audio_params.h"
 #include "core/time/units.h"
 
 namespace postline::model {
 
-// Shape of an audio fade's gain curve.
-enum class FadeShape { Linear, EqualPower, SCurve };
-
-// Per-clip audio: gain and fades at the clip's edges (fade lengths in sequence frames, from each end).
+// Per-clip audio: gain, fades at the clip's edges (fade lengths in sequence frames, from each end),
+// volume automation and how a speed change sounds.
 struct ClipAudio {
   double gainDb = 0.0;
   time::FrameCount fadeIn{0};
   time::FrameCount fadeOut{0};
   FadeShape fadeShape = FadeShape::EqualPower;
+  std::vector<GainKey> volume;   // automation, sorted by offset; empty = 0 dB throughout
+  bool preservePitch = true;     // speed-changed clips keep their pitch (time-stretched), else resampled
 
   friend bool operator==(const ClipAudio&, const ClipAudio&) = default;
 };

@@ -3,6 +3,7 @@
 #include <vector>
 
 #include "core/color/grade.h"
+#include "core/model/audio_params.h"
 #include "core/model/clip.h"
 #include "core/model/ids.h"
 #include "core/model/transition.h"
@@ -23,7 +24,11 @@ struct Track {
   AudioRole role = AudioRole::None;
   bool muted = false;
   bool locked = false;
-  double volumeDb = 0.0;         // audio fader
+  double volumeDb = 0.0;         // audio fader, -96 .. +12 dB
+  double pan = 0.0;              // -1 (left) .. +1 (right), constant-power law; audio tracks only
+  bool solo = false;             // when any audio track is soloed, only soloed tracks sound
+  std::vector<EqBand> eq;        // parametric EQ, applied in order (at most 8 bands)
+  Compressor compressor;         // after the EQ, before the fader
   std::vector<Clip> clips;
 
   friend bool operator==(const Track&, const Track&) = default;
@@ -40,6 +45,7 @@ struct SequenceSettings {
   ColorSpace colorSpace = ColorSpace::Rec709;
   int sampleRate = 48000;
   color::TimelineGrade timelineGrade;  // applied over the whole composited timeline
+  MixSettings mix;                     // master bus: gain, loudness target, limiter
 
   friend bool operator==(const SequenceSettings&, const SequenceSettings&) = default;
 };

@@ -7,6 +7,7 @@
 #include <iterator>
 #include <vector>
 
+#include "core/model/audio_validate.h"
 #include "core/model/clip_timing.h"
 
 namespace postline::model {
@@ -72,6 +73,7 @@ Result<void> checkBins(const Project& p, IdRegistry& ids) {
 
 Result<void> checkTrack(const Project& p, const Sequence& s, const Track& t, IdRegistry& ids) {
   PL_TRY(ids.add(t.id.value, "track " + t.name));
+  PL_TRY(validateTrackAudio(t, "track " + t.name));
   for (std::size_t i = 0; i < t.clips.size(); ++i) {
     const Clip& c = t.clips[i];
     PL_TRY(ids.add(c.id.value, "clip '" + c.name + "'"));
@@ -90,6 +92,7 @@ Result<void> checkSequence(const Project& p, const Sequence& s, IdRegistry& ids)
   }
   if (s.settings.sampleRate != 48000) return fail("sequence '" + s.name + "' must run at 48000 Hz");
   PL_TRY(checkGrade(s.settings.timelineGrade.validate(), "sequence '" + s.name + "'", "timeline grade"));
+  PL_TRY(validateMix(s.settings.mix, "sequence '" + s.name + "' mix"));
   for (const Track& t : s.tracks) PL_TRY(checkTrack(p, s, t, ids));
   for (const Transition& t : s.transitions) {
     PL_TRY(ids.add(t.id.value, "a transition in '" + s.name + "'"));
@@ -129,6 +132,7 @@ Result<void> checkClip(const Project& p, const Sequence& s, const Track& t, cons
   if (c.speed.num() <= 0) return fail(where + " has a speed that is not positive");
   if (!finiteParams(c)) return fail(where + " has a level or reframe value that is not a finite number");
   PL_TRY(checkGrade(c.grade.validate(), where, "grade"));
+  PL_TRY(validateClipAudio(c.audio, where));
   const Reframe& r = c.reframe;
   for (double crop : {r.cropLeft, r.cropRight, r.cropTop, r.cropBottom}) {
     if (crop < 0.0 || crop > 0.5) return fail(where + " has a crop outside 0..0.5 of the picture");

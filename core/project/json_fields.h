@@ -75,6 +75,12 @@ inline constexpr EnumTable<model::ColorSpace, 2> kColorSpaces{
 inline constexpr EnumTable<model::FadeShape, 3> kFadeShapes{{{"linear", model::FadeShape::Linear},
                                                             {"equal_power", model::FadeShape::EqualPower},
                                                             {"s_curve", model::FadeShape::SCurve}}};
+inline constexpr EnumTable<model::EqBandType, 6> kEqBandTypes{{{"peak", model::EqBandType::Peak},
+                                                              {"notch", model::EqBandType::Notch},
+                                                              {"low_shelf", model::EqBandType::LowShelf},
+                                                              {"high_shelf", model::EqBandType::HighShelf},
+                                                              {"high_pass", model::EqBandType::HighPass},
+                                                              {"low_pass", model::EqBandType::LowPass}}};
 inline constexpr EnumTable<model::TransitionKind, 2> kTransitionKinds{
     {{"cross_dissolve", model::TransitionKind::CrossDissolve},
      {"audio_crossfade", model::TransitionKind::AudioCrossfade}}};

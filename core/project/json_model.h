@@ -38,6 +38,29 @@ base::Result<void> readGrade(const Json& obj, const Where& at, const std::filesy
 base::Result<void> readTimelineGrade(const Json& obj, const Where& at, const std::filesystem::path& projectDir,
                                      color::TimelineGrade& out);
 
+// Audio groups (core/project/json_audio.cpp): a clip's `audio`, a track's `mixer` (pan, solo, EQ,
+// compressor; written only when not the default) and a sequence's `settings.mix`.
+Json writeClipAudio(const model::ClipAudio& audio);
+bool isDefaultMixer(const model::Track& track);
+Json writeTrackMixer(const model::Track& track);
+Json writeMix(const model::MixSettings& mix);
+base::Result<void> readClipAudio(const Json& obj, const Where& at, model::ClipAudio& out);
+base::Result<void> readTrackMixer(const Json& obj, const Where& at, model::Track& out);
+base::Result<void> readMix(const Json& obj, const Where& at, model::MixSettings& out);
+
+// Reads every element of array member `key` of `o` with `readOne` and appends it to `out`.
+template <class T, class Fn>
+base::Result<void> readList(const Json& o, const Where& at, const char* key, std::vector<T>& out, Fn readOne) {
+  PL_TRY_ASSIGN(arr, arrayMember(o, at, key));
+  const Where listAt(at, key);
+  for (std::size_t i = 0; i < arr->size(); ++i) {
+    T item;
+    PL_TRY(readOne((*arr)[i], Where(listAt, i), item));
+    out.push_back(std::move(item));
+  }
+  return {};
+}
+
 // `mediaPath` relative to `projectDir` in generic form ('/'), or the path itself when no
 // relative form exists (another root) or it is empty.
 std::string relativeMediaPath(const std::string& mediaPath, const std::filesystem::path& projectDir);

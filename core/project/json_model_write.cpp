@@ -72,13 +72,7 @@ Json writeBin(const Bin& b) {
 
 // The optional groups (audio, grade, reframe) are written only when they differ from the default.
 void writeClipGroups(const Clip& c, const std::filesystem::path& projectDir, Json& j) {
-  if (!(c.audio == model::ClipAudio{})) {
-    Json& a = j["audio"];
-    a["gain_db"] = c.audio.gainDb;
-    a["fade_in"] = c.audio.fadeIn.value;
-    a["fade_out"] = c.audio.fadeOut.value;
-    a["fade_shape"] = enumName(kFadeShapes, c.audio.fadeShape);
-  }
+  if (!(c.audio == model::ClipAudio{})) j["audio"] = writeClipAudio(c.audio);
   if (!(c.grade == model::ClipGrade{})) j["grade"] = writeGrade(c.grade, projectDir);
   if (!c.reframe.isIdentity()) {
     Json& r = j["reframe"];
@@ -121,6 +115,7 @@ Json writeTrack(const Track& t, const std::filesystem::path& projectDir) {
   j["muted"] = t.muted;
   j["locked"] = t.locked;
   j["volume_db"] = t.volumeDb;
+  if (!isDefaultMixer(t)) j["mixer"] = writeTrackMixer(t);
   j["clips"] = std::move(clips);
   return j;
 }
@@ -165,6 +160,7 @@ Json writeSequence(const Sequence& s, const std::filesystem::path& projectDir) {
   settings["frame_rate"] = s.settings.frameRate.toString();
   settings["color_space"] = enumName(kColorSpaces, s.settings.colorSpace);
   settings["sample_rate"] = s.settings.sampleRate;
+  if (!(s.settings.mix == model::MixSettings{})) settings["mix"] = writeMix(s.settings.mix);
   Json j = Json::object();
   j["id"] = s.id.value;
   j["name"] = s.name;

@@ -8,19 +8,6 @@ using model::Track;
 
 namespace {
 
-// Reads every element of array member `key` with `readOne` and appends it to `out`.
-template <class T, class Fn>
-Result<void> readList(const Json& o, const Where& at, const char* key, std::vector<T>& out, Fn readOne) {
-  PL_TRY_ASSIGN(arr, arrayMember(o, at, key));
-  const Where listAt(at, key);
-  for (std::size_t i = 0; i < arr->size(); ++i) {
-    T item;
-    PL_TRY(readOne((*arr)[i], Where(listAt, i), item));
-    out.push_back(std::move(item));
-  }
-  return {};
-}
-
 Result<void> positive(const time::FrameCount& c, const Where& at, const char* key) {
   if (c.value <= 0) return Where(at, key).error("must be positive, found " + std::to_string(c.value));
   return {};
@@ -29,13 +16,7 @@ Result<void> positive(const time::FrameCount& c, const Where& at, const char* ke
 // The optional groups: absent means the default; present means every field is required.
 Result<void> readClipGroups(const Json& o, const Where& at, const std::filesystem::path& projectDir, Clip& c) {
   PL_TRY_ASSIGN(audio, optionalObject(o, at, "audio"));
-  if (audio != nullptr) {
-    const Where aAt(at, "audio");
-    PL_TRY(get(*audio, aAt, "gain_db", c.audio.gainDb));
-    PL_TRY(get(*audio, aAt, "fade_in", c.audio.fadeIn));
-    PL_TRY(get(*audio, aAt, "fade_out", c.audio.fadeOut));
-    PL_TRY(getEnum(*audio, aAt, "fade_shape", c.audio.fadeShape, kFadeShapes));
-  }
+  if (audio != nullptr) PL_TRY(readClipAudio(*audio, Where(at, "audio"), c.audio));
   PL_TRY_ASSIGN(grade, optionalObject(o, at, "grade"));
   if (grade != nullptr) PL_TRY(readGrade(*grade, Where(at, "grade"), projectDir, c.grade));
   PL_TRY_ASSIGN(reframe, optionalObject(o, at, "reframe"));
@@ -84,6 +65,8 @@ Result<void> readTrack(const Json& o, const Where& at, const std::filesystem::pa
   PL_TRY(get(o, at, "muted", t.muted));
   PL_TRY(get(o, at, "locked", t.locked));
   PL_TRY(get(o, at, "volume_db", t.volumeDb));
+  PL_TRY_ASSIGN(mixer, optionalObject(o, at, "mixer"));
+  if (mixer != nullptr) PL_TRY(readTrackMixer(*mixer, Where(at, "mixer"), t));
   return readList(o, at, "clips", t.clips,
                   [&](const Json& v, const Where& w, Clip& c) { return readClip(v, w, projectDir, c); });
 }
@@ -123,6 +106,8 @@ Result<void> readSettings(const Json& o, const Where& at, model::SequenceSetting
   s.frameRate = rate.value();
   PL_TRY(getEnum(o, at, "color_space", s.colorSpace, kColorSpaces));
   PL_TRY(getInt(o, at, "sample_rate", s.sampleRate, 1, 10'000'000));
+  PL_TRY_ASSIGN(mix, optionalObject(o, at, "mix"));
+  if (mix != nullptr) PL_TRY(readMix(*mix, Where(at, "mix"), s.mix));
   return {};
 }
 

@@ -10,7 +10,7 @@
 namespace postline::project {
 
 // Schema version written by this build. Older files are upgraded on load; newer ones are refused.
-inline constexpr int kSchemaVersion = 3;  // 2: nested clip grades, timeline grade; 3: title media
+inline constexpr int kSchemaVersion = 4;  // 2: nested clip grades, timeline grade; 3: title media; 4: audio mixer
 // File extension of a project file.
 inline constexpr const char* kExtension = ".postline";
 

@@ -93,12 +93,29 @@ base::Result<void> upgrade1to2(Json& doc) {
 // Schema 3 only adds media of kind "title" (with a `title` object): a schema 2 file is already schema 3.
 base::Result<void> upgrade2to3(Json&) { return {}; }
 
+// Schema 4 adds volume automation and the pitch choice to a clip's `audio` group (plus the
+// optional track `mixer` and sequence `settings.mix` groups, absent = default).
+base::Result<void> upgrade3to4(Json& doc) {
+  forEachIn(doc, "sequences", [](Json& seq) {
+    forEachIn(seq, "tracks", [](Json& track) {
+      forEachIn(track, "clips", [](Json& clip) {
+        auto audio = clip.find("audio");
+        if (audio == clip.end() || !audio->is_object()) return;
+        if (!audio->contains("volume")) (*audio)["volume"] = Json::array();
+        if (!audio->contains("preserve_pitch")) (*audio)["preserve_pitch"] = true;
+      });
+    });
+  });
+  return {};
+}
+
 }  // namespace
 
 const UpgraderChain& shippedUpgraders() {
   static const UpgraderChain chain = {
       {1, "clip grades moved into normalise and creative sections", upgrade1to2},
       {2, "title media items are supported (nothing to change)", upgrade2to3},
+      {3, "clip audio gains volume automation and keeps its pitch when speed-changed", upgrade3to4},
   };
   return chain;
 }

@@ -27,7 +27,8 @@ struct SchemaUpgrader {
 using UpgraderChain = std::vector<SchemaUpgrader>;
 
 // The upgraders this build ships: 1 -> 2 (flat clip grades into normalise/creative sections),
-// 2 -> 3 (title media items added; nothing in a schema 2 file changes).
+// 2 -> 3 (title media items added; nothing in a schema 2 file changes), 3 -> 4 (clip audio groups
+// gain `volume` [] and `preserve_pitch` true).
 const UpgraderChain& shippedUpgraders();
 
 // Upgrades `doc` from schema `fromVersion` to `toVersion`, one step at a time, and returns the

@@ -111,7 +111,7 @@ TEST_F(Cli, DemoBuildsTheCoffeeCommercialInSync) {
   const auto j = nlohmann::json::parse(info.out);
   EXPECT_TRUE(j["missing_media"].empty());
   ASSERT_EQ(j["bins"][0]["items"].size(), 11u);  // four shots, two to four takes each
-  EXPECT_EQ(j["bins"][1]["items"].size(), 5u);   // music, voice-over, two effects, ambience
+  EXPECT_EQ(j["bins"][1]["items"].size(), 6u);   // music, two voice-over lines, two effects, ambience
   EXPECT_EQ(j["bins"][2]["items"].size(), 2u);   // the logo and the opening title
   EXPECT_EQ(j["bins"][3]["items"].size(), 5u);   // the colour reference and the four shots' keyframes
   EXPECT_NEAR(j["bins"][0]["items"][0]["duration_s"].get<double>(), 3.0, 1e-9);  // 6 s take at --quick's half length
@@ -151,6 +151,22 @@ TEST_F(Cli, DemoBuildsTheCoffeeCommercialInSync) {
   EXPECT_EQ(tracks[5]["clips"][0]["name"], "Music_Bed");
   EXPECT_EQ(tracks[5]["clips"][0]["end"], v1[4]["end"]);  // music fitted to the picture
   EXPECT_EQ(tracks[6]["clips"][0]["name"], "Ambience_Kitchen");
+  EXPECT_EQ(tracks[2]["clips"].size(), 2u);  // A1: the two voice-over lines
+  // The mix: dialogue de-resonated and compressed, music ducked, normalised to -14 LUFS (social)
+  // under the -1 dBTP ceiling.
+  const auto doc = nlohmann::json::parse(std::ifstream(file));
+  const auto& a1 = doc["sequences"][0]["tracks"][2];
+  ASSERT_TRUE(a1.contains("mixer"));
+  EXPECT_TRUE(a1["mixer"]["compressor"]["enabled"]);
+  ASSERT_EQ(a1["mixer"]["eq"].size(), 1u);
+  EXPECT_NEAR(a1["mixer"]["eq"][0]["frequency_hz"].get<double>(), 3150.0, 60.0);  // the generator's ring
+  EXPECT_LT(a1["mixer"]["eq"][0]["gain_db"].get<double>(), -6.0);
+  EXPECT_FALSE(doc["sequences"][0]["tracks"][5]["clips"][0]["audio"]["volume"].empty());  // music ducked
+  const CliRun loud = cli("loudness --json " + q(file));
+  ASSERT_EQ(loud.status, 0) << loud.err;
+  const auto lj = nlohmann::json::parse(loud.out);
+  EXPECT_NEAR(lj["integrated_lufs"].get<double>(), -14.0, 0.3);
+  EXPECT_LE(lj["true_peak_dbtp"].get<double>(), -1.0);
   // The takes carry their generator's tag, which probing reports.
   const CliRun probe = cli("probe --json " + q(m_dir / "media" / "Shot_01_Take_01.mp4"));
   ASSERT_EQ(probe.status, 0) << probe.err;

@@ -6,6 +6,8 @@
 
 #include "app/cli/demo/demo_scene.h"
 #include "app/cli/demo/demo_sound.h"
+#include "core/audio/dsp/biquad.h"
+#include "core/media/audio_decoder.h"
 #include "core/media/ffmpeg/media_writer.h"
 
 namespace postline::cli::demo {
@@ -90,13 +92,48 @@ base::Result<fs::path> writeSound(const fs::path& dir, const char* name, std::ve
   return dir / name;
 }
 
-// The voice-over: espeak-ng's voice when installed, otherwise a voice-like synthetic signal.
-base::Result<fs::path> writeVoiceOver(const fs::path& dir) {
-  const fs::path out = dir / "VO_Line_01.wav";
-  const std::string cmd = "command -v espeak-ng >/dev/null 2>&1 && espeak-ng -s 150 -w '" + out.string() +
-                          "' 'Origin Coffee. Slow mornings, made better.' >/dev/null 2>&1";
-  if (std::system(cmd.c_str()) == 0 && fs::exists(out) && fs::file_size(out) > 1000) return out;
-  return writeSound(dir, "VO_Line_01.wav", syntheticVoice(4.0));
+// The generated voice's flaw: the metallic ring of AI speech, a narrow +14 dB resonance at
+// 3150 Hz that `postline-cli mix deresonate` finds and notches.
+std::vector<float> withResonance(std::vector<float> stereo) {
+  model::EqBand ring;
+  ring.frequencyHz = 3150.0;
+  ring.gainDb = 14.0;
+  ring.q = 12.0;
+  audio::dsp::Biquad left, right;
+  left.set(audio::dsp::designBand(ring, kDemoRate));
+  right.set(audio::dsp::designBand(ring, kDemoRate));
+  for (std::size_t i = 0; i + 1 < stereo.size(); i += 2) {
+    stereo[i] = left.process(stereo[i]) * 0.5f;
+    stereo[i + 1] = right.process(stereo[i + 1]) * 0.5f;
+  }
+  return stereo;
+}
+
+// espeak-ng's reading of `line` as 48 kHz stereo, or a voice-like synthetic signal without it.
+std::vector<float> speak(const fs::path& dir, const char* line, double fallbackSeconds) {
+  const fs::path raw = dir / "espeak.tmp.wav";
+  const std::string cmd = "command -v espeak-ng >/dev/null 2>&1 && espeak-ng -s 150 -w '" + raw.string() + "' '" +
+                          line + "' >/dev/null 2>&1";
+  std::vector<float> out;
+  if (std::system(cmd.c_str()) == 0 && fs::exists(raw)) {
+    if (auto decoder = media::openAudioDecoder(raw); decoder) {
+      const auto n = decoder.value()->length();
+      if (auto block = decoder.value()->read(time::SamplePos{0}, n); block) {
+        for (std::size_t i = 0; i < block->left.size(); ++i) out.insert(out.end(), {block->left[i], block->right[i]});
+      }
+    }
+  }
+  std::error_code ec;
+  fs::remove(raw, ec);
+  return out.size() > 2000 ? out : syntheticVoice(fallbackSeconds);
+}
+
+// The voice-over lines (espeak-ng's voice when installed), with the generator's resonance.
+base::Result<std::vector<fs::path>> writeVoiceOver(const fs::path& dir) {
+  std::vector<fs::path> lines;
+  PL_TRY_ASSIGN(first, writeSound(dir, "VO_Line_01.wav", withResonance(speak(dir, "Origin Coffee. Slow mornings, made better.", 4.0))));
+  PL_TRY_ASSIGN(second, writeSound(dir, "VO_Line_02.wav", withResonance(speak(dir, "Origin. Taste where it begins.", 3.0))));
+  return std::vector<fs::path>{first, second};
 }
 
 }  // namespace
@@ -116,7 +153,7 @@ base::Result<DemoMedia> renderDemoMedia(const fs::path& dir, const DemoSize& siz
   PL_TRY_ASSIGN(birds, writeSound(dir, "SFX_Birdsong.wav", birdsong(8.0)));
   PL_TRY_ASSIGN(amb, writeSound(dir, "Ambience_Kitchen.wav", kitchenAmbience(30.0)));
   m.music = music, m.voiceOver = vo, m.pour = pour, m.birds = birds, m.ambience = amb;
-  m.sounds = {music, vo, pour, birds, amb};
+  m.sounds = {music, vo[0], vo[1], pour, birds, amb};
   PL_TRY(media::ffmpeg::writePng(dir / "Logo_Origin_Coffee.png", 512, 512, paintLogo(512, 512)));
   m.graphics = {dir / "Logo_Origin_Coffee.png"};
   m.reference = dir.parent_path() / "reference" / "Colour_Reference.png";

@@ -23,7 +23,8 @@ struct DemoMedia {
   std::vector<std::filesystem::path> graphics;   // the logo
   std::filesystem::path reference;               // the colour reference still (04_Reference)
   std::vector<std::filesystem::path> keyframes;  // Shot_0N_Keyframe.png: the look each shot was generated from (04_Reference)
-  std::filesystem::path music, voiceOver, pour, birds, ambience;
+  std::filesystem::path music, pour, birds, ambience;
+  std::vector<std::filesystem::path> voiceOver;  // the lines of the voice-over, in order
 };
 
 // Renders everything into `dir` (created). Uses espeak-ng for the voice-over when installed.

@@ -123,7 +123,12 @@ inline model::Clip fancyClip(model::Project& p, model::MediaId media) {
   c.enabled = false;
   c.linkGroup = 7;
   c.name = "Shot 1 \xe2\x80\x94 hero";
-  c.audio = {-6.25, time::FrameCount{5}, time::FrameCount{7}, model::FadeShape::SCurve};
+  c.audio.gainDb = -6.25;
+  c.audio.fadeIn = time::FrameCount{5};
+  c.audio.fadeOut = time::FrameCount{7};
+  c.audio.fadeShape = model::FadeShape::SCurve;
+  c.audio.volume = {{0, 0.0}, {4800, -9.0}, {24000, -9.0}, {30000, 1.5}};
+  c.audio.preservePitch = false;
   c.grade = fancyGrade();
   c.reframe = {1.25, 0.1, -0.05, 2.5};
   return c;
@@ -151,7 +156,7 @@ inline model::Project makeFullProject(const fs::path& mediaDir) {
   p.bins.push_back(selects);
   model::Sequence& s = p.sequences[0];
   s.settings = {3840, 2160, time::FrameRate::make(rat(30000, 1001)).value(), model::ColorSpace::Rec2020, 48000,
-                fancyTimelineGrade()};
+                fancyTimelineGrade(), model::MixSettings{-2.5, -23.0, -2.0, false}};
   model::Track& v2 = model::addTrack(p, s, model::TrackKind::Video);
   v2.muted = true;
   v2.clips.push_back(plainClip(p, image, 5, 24, 0, "Title"));
@@ -166,6 +171,11 @@ inline model::Project makeFullProject(const fs::path& mediaDir) {
   model::Track* a1 = &s.tracks[2];
   a1->locked = true;
   a1->volumeDb = -3.5;
+  a1->pan = -0.25;
+  a1->solo = true;
+  a1->eq.push_back({model::EqBandType::Notch, 3150.0, 0.0, 12.0, true});
+  a1->eq.push_back({model::EqBandType::HighPass, 80.0, 0.0, 0.707, false});
+  a1->compressor = {true, -18.0, 3.0, 5.0, 250.0, 4.0, 2.0};
   a1->clips.push_back(plainClip(p, audio, 10, 50, 48000, "VO 1"));
   a1->clips.back().linkGroup = 7;
   a1->clips.push_back(plainClip(p, audio, 60, 30, 200000, "VO 2"));

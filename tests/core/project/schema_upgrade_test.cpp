@@ -34,11 +34,12 @@ class SchemaUpgrade : public ::testing::Test {
   Json m_doc;
 };
 
-TEST_F(SchemaUpgrade, ThisBuildShipsTheUpgradersToSchema3) {
-  EXPECT_EQ(kSchemaVersion, 3);
-  ASSERT_EQ(shippedUpgraders().size(), 2u);
+TEST_F(SchemaUpgrade, ThisBuildShipsTheUpgradersToSchema4) {
+  EXPECT_EQ(kSchemaVersion, 4);
+  ASSERT_EQ(shippedUpgraders().size(), 3u);
   EXPECT_EQ(shippedUpgraders()[0].fromVersion, 1);
   EXPECT_EQ(shippedUpgraders()[1].fromVersion, 2);
+  EXPECT_EQ(shippedUpgraders()[2].fromVersion, 3);
 }
 
 // A made-up schema 0 called the project name "title" and clip durations "length".

@@ -1,0 +1,50 @@
+#include "core/audio/offline_mix.h"
+
+#include <algorithm>
+
+namespace postline::audio {
+
+namespace {
+constexpr std::int64_t kMeasureBlock = 4800;  // 100 ms
+}  // namespace
+
+base::Result<std::unique_ptr<OfflineMix>> OfflineMix::open(const model::Project& project, model::SequenceId sequence,
+                                                         double headroomDb) {
+  PL_TRY_ASSIGN(plan, planMix(project, sequence));
+  plan.mix.ceilingDbtp -= headroomDb;
+  return std::make_unique<OfflineMix>(std::move(plan));
+}
+
+OfflineMix::OfflineMix(MixPlan plan) : m_plan(std::make_shared<const MixPlan>(std::move(plan))), m_mixer(m_plan) {}
+
+std::vector<float> OfflineMix::render(std::int64_t start, std::int64_t frames) {
+  std::vector<float> out(static_cast<std::size_t>(std::max<std::int64_t>(frames, 0)) * 2, 0.0f);
+  for (std::int64_t done = 0; done < frames;) {
+    const int n = static_cast<int>(std::min<std::int64_t>(Mixer::kMaxBlock, frames - done));
+    m_mixer.renderBlock(start + done, out.data() + 2 * done, n);
+    done += n;
+  }
+  return out;
+}
+
+std::vector<std::string> OfflineMix::takeWarnings() {
+  std::vector<std::string> out;
+  for (ClipProblem& p : m_mixer.takeProblems()) out.push_back(std::move(p.message));
+  return out;
+}
+
+base::Result<loudness::LoudnessStats> measureMix(const MixPlan& plan, std::vector<std::string>* warnings) {
+  PL_TRY_ASSIGN(analyzer, loudness::Analyzer::create({loudness::ChannelWeight::Left, loudness::ChannelWeight::Right}));
+  OfflineMix mix(plan);
+  for (std::int64_t t = 0; t < plan.length; t += kMeasureBlock) {
+    const std::int64_t n = std::min(kMeasureBlock, plan.length - t);
+    const std::vector<float> block = mix.render(t, n);
+    analyzer.add(block.data(), static_cast<std::size_t>(n));
+  }
+  if (warnings != nullptr) {
+    for (std::string& w : mix.takeWarnings()) warnings->push_back(std::move(w));
+  }
+  return analyzer.stats();
+}
+
+}  // namespace postline::audio

@@ -1,0 +1,44 @@
+#pragma once
+// The mixer run offline: whole ranges of a sequence's mix for export, and loudness measurements
+// of the mix or of one track (the same graph playback uses).
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "core/audio/loudness/analyzer.h"
+#include "core/audio/mix_plan.h"
+#include "core/audio/mixer.h"
+#include "core/base/result.h"
+
+namespace postline::audio {
+
+// True-peak margin (dB) an export to a lossy codec keeps under the mix's ceiling: AAC's
+// reconstruction of a limited mix was measured 0.06 dB over it, so -1 dBTP would not hold.
+inline constexpr double kLossyHeadroomDb = 0.5;
+
+// A sequence's mix rendered block after block (one Mixer underneath). Not thread-safe.
+class OfflineMix {
+ public:
+  // Plans sequence `sequence` of `project` (NotFound for an unknown sequence); the limiter's
+  // ceiling is lowered by `headroomDb` (kLossyHeadroomDb for AAC, 0 for PCM).
+  static base::Result<std::unique_ptr<OfflineMix>> open(const model::Project& project, model::SequenceId sequence,
+                                                        double headroomDb = 0.0);
+  explicit OfflineMix(MixPlan plan);
+
+  // Interleaved stereo float32 for sequence samples [start, start + frames): 2 * frames floats.
+  std::vector<float> render(std::int64_t start, std::int64_t frames);
+  // Clips left silent since the last call (missing or unreadable files), one sentence each.
+  std::vector<std::string> takeWarnings();
+  const MixPlan& plan() const { return *m_plan; }
+
+ private:
+  std::shared_ptr<const MixPlan> m_plan;
+  Mixer m_mixer;
+};
+
+// Loudness of `plan` rendered over [0, plan.length) (silence when empty). Warnings about silent
+// clips are appended to `warnings` when given.
+base::Result<loudness::LoudnessStats> measureMix(const MixPlan& plan, std::vector<std::string>* warnings = nullptr);
+
+}  // namespace postline::audio

@@ -13,7 +13,8 @@ import sys
 
 
 class Target:
-    """A target read from a named counter of the benchmark instead of its real time."""
+    """A target read from a named counter of the benchmark instead of its real time (value None:
+    the counter is shown for context only)."""
 
     def __init__(self, value, counter, unit, higher=False):
         self.value, self.counter, self.unit, self.higher = value, counter, unit, higher
@@ -45,6 +46,29 @@ TARGETS = {
     "BM_RenderDemoTimeline:ratio_vs_x264": ("Colour", "postline-cli render of 4 s of the demo timeline (graded) / "
                                             "x264 alone on the same frames, same settings (medium, CRF 18)",
                                             Target(1.1, counter="ratio_vs_x264", unit="x")),
+    "BM_MixFiveTracks:realtime_x": ("Sound", "mixer, offline, one core: five role tracks (2 EQ bands + 2:1 compressor "
+                                    "each, music ducked by volume keys, true-peak limiter), 20 s from WAV",
+                                    Target(200.0, counter="realtime_x", unit="x real time", higher=True)),
+    "BM_MixAndMeasureFiveTracks:realtime_x": ("Sound", "the same mix plus its loudness analysis (what normalise and "
+                                              "`loudness PROJECT` run)",
+                                              Target(None, counter="realtime_x", unit="x real time")),
+    "BM_AnalyzerStereo60s:realtime_x": ("Sound", "whole-sequence loudness analysis (libebur128: integrated, LRA, "
+                                        "true peak, momentary/short-term maxima) of 60 s of stereo",
+                                        Target(200.0, counter="realtime_x", unit="x real time", higher=True)),
+    "BM_MasterChain:rt_factor": ("Sound", "DSP alone: 4-band EQ + compressor + limiter on one stereo bus (hot signal)",
+                                 Target(None, counter="rt_factor", unit="x real time")),
+    "BM_TruePeakLimiter:rt_factor": ("Sound", "DSP alone: the true-peak limiter, limiting all the time",
+                                     Target(None, counter="rt_factor", unit="x real time")),
+    "BM_PlaybackSoak:underruns": ("Sound", "underruns in 10 min of paced playback (JACK dummy device, 256-frame "
+                                  "buffers) of the real mixer while postline-cli renders the demo",
+                                  Target(0.0, counter="underruns", unit="underruns")),
+    "BM_PlaybackSoak:ring_fill_low_ms": ("Sound", "the least audio queued ahead of the device during that soak",
+                                         Target(None, counter="ring_fill_low_ms", unit="ms")),
+    "BM_DemoRenderLoudness:error_lu": ("Sound", "postline-cli render of the demo (mix target -14 LUFS): |integrated - "
+                                       "target| measured by FFmpeg's ebur128 filter (independent meter)",
+                                       Target(0.5, counter="error_lu", unit="LU")),
+    "BM_DemoRenderLoudness:true_peak_dbtp": ("Sound", "the same render's true peak by FFmpeg's ebur128 filter",
+                                             Target(-1.0, counter="true_peak_dbtp", unit="dBTP")),
 }
 
 UNIT_MS = {"ns": 1e-6, "us": 1e-3, "ms": 1.0, "s": 1e3}
@@ -99,6 +123,11 @@ def main():
             continue
         if not isinstance(target, Target):
             target = Target(target, counter=None, unit="ms")
+        if target.value is None:
+            value = rows.get(f"{name.split(':')[0]}:{target.counter}")
+            shown = "not run" if value is None else f"{value:.3f} {target.unit}"
+            lines.append(f"| {issue} | {what} | {shown} | (none) | info |")
+            continue
         key = f"{name.split(':')[0]}:{target.counter}" if target.counter else name
         limit = f"{'>=' if target.higher else '<='} {target.value:g} {target.unit}"
         if key not in rows:

@@ -99,8 +99,8 @@ double TruePeakLimiter::gainReductionDb() const { return m_gain < 1.0 ? -20.0 * 
 // The three phase points (k + 1/4, k + 1/2, k + 3/4) of both interpolators for the detection
 // samples k0 .. k0 + kSub - 1, each phase as one FIR over the block (vectorises over k).
 // Always kSub points (a fixed trip count keeps the sums in registers); the ring's mirror holds
-// enough samples past the block, and points past `count` are not used.
-__attribute__((target_clones("avx2", "default"))) void TruePeakLimiter::interpolate(std::int64_t k0) {
+// enough samples past the block, and points past the block are not used.
+__attribute__((target_clones("arch=haswell", "default"))) void TruePeakLimiter::interpolate(std::int64_t k0) {
   for (int ch = 0; ch < 2; ++ch) {
     const float* x = &m_hist[ch][static_cast<std::size_t>(k0 - kHalf + 1) & m_histMask];  // x[k0 - kHalf + 1 ..]
     for (int p = 0; p < 3; ++p) {

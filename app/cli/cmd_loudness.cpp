@@ -20,12 +20,26 @@ Json figure(double v) { return std::isfinite(v) ? Json(std::round(v * 100.0) / 1
 
 std::string text(double v, const char* unit) { return std::isfinite(v) ? fixed(v, 1) + " " + unit : "-inf " + std::string(unit); }
 
+// One audio track's figures, as it reaches the master bus.
+struct TrackFigures {
+  std::string name;
+  std::string role;
+  audio::loudness::LoudnessStats stats;
+};
+
 struct Measured {
   audio::loudness::LoudnessStats stats;
   std::optional<std::string> sequence;
   std::optional<double> target;
+  std::vector<TrackFigures> tracks;   // with --tracks
   std::vector<std::string> warnings;
 };
+
+Json figures(const audio::loudness::LoudnessStats& s) {
+  return Json{{"integrated_lufs", figure(s.integratedLufs)},   {"loudness_range_lu", figure(s.loudnessRangeLu)},
+              {"true_peak_dbtp", figure(s.truePeakDbtp)},       {"sample_peak_dbfs", figure(s.samplePeakDbfs)},
+              {"max_momentary_lufs", figure(s.maxMomentaryLufs)}, {"max_short_term_lufs", figure(s.maxShortTermLufs)}};
+}
 
 base::Result<Measured> measureProject(const Args& args) {
   const std::string file = args.positional[0];
@@ -37,6 +51,11 @@ base::Result<Measured> measureProject(const Args& args) {
   m.stats = stats;
   m.sequence = seq->name;
   m.target = seq->settings.mix.targetLufs;
+  if (!args.has("--tracks")) return m;
+  for (const audio::TrackPlan& t : plan.tracks) {
+    PL_TRY_ASSIGN(one, audio::measureMix(audio::isolateTrack(plan, t.id, audio::Tap::PostFader)));
+    m.tracks.push_back({t.name, model::audioRoleName(t.role), one});
+  }
   return m;
 }
 
@@ -52,12 +71,15 @@ void print(const Measured& m, const std::string& source, bool json) {
   if (json) {
     Json j{{"source", source}, {"kind", m.sequence ? "mix" : "file"}};
     if (m.sequence) j["sequence"] = *m.sequence, j["target_lufs"] = *m.target;
-    j["integrated_lufs"] = figure(s.integratedLufs);
-    j["loudness_range_lu"] = figure(s.loudnessRangeLu);
-    j["true_peak_dbtp"] = figure(s.truePeakDbtp);
-    j["sample_peak_dbfs"] = figure(s.samplePeakDbfs);
-    j["max_momentary_lufs"] = figure(s.maxMomentaryLufs);
-    j["max_short_term_lufs"] = figure(s.maxShortTermLufs);
+    j.update(figures(s));
+    if (!m.tracks.empty()) {
+      Json& tracks = j["tracks"] = Json::array();
+      for (const TrackFigures& t : m.tracks) {
+        Json one{{"track", t.name}, {"role", t.role}};
+        one.update(figures(t.stats));
+        tracks.push_back(one);
+      }
+    }
     j["warnings"] = m.warnings;
     std::cout << j.dump(2) << "\n";
     return;
@@ -67,6 +89,10 @@ void print(const Measured& m, const std::string& source, bool json) {
             << text(s.loudnessRangeLu, "LU") << "\n  true peak       " << text(s.truePeakDbtp, "dBTP")
             << "\n  sample peak     " << text(s.samplePeakDbfs, "dBFS") << "\n  max momentary   "
             << text(s.maxMomentaryLufs, "LUFS") << "\n  max short-term  " << text(s.maxShortTermLufs, "LUFS") << "\n";
+  for (const TrackFigures& t : m.tracks) {
+    std::cout << "  " << t.name << " (" << t.role << "): " << text(t.stats.integratedLufs, "LUFS") << ", LRA "
+              << text(t.stats.loudnessRangeLu, "LU") << ", true peak " << text(t.stats.truePeakDbtp, "dBTP") << "\n";
+  }
   for (const std::string& w : m.warnings) std::cerr << "postline-cli: warning: " << w << "\n";
 }
 

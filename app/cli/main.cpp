@@ -69,10 +69,11 @@ Commands:
                                         master gain to the target (default: the
                                         sequence's), true peak under the limiter's
                                         ceiling (-1 dBTP)
-  loudness PROJECT|FILE [--sequence NAME] [--json]
+  loudness PROJECT|FILE [--sequence NAME] [--tracks] [--json]
                           Integrated loudness, loudness range, true and sample peak, max
                           momentary and short-term (libebur128) of a project's mix or of
-                          any audio/video file (all channels, LFE excluded).
+                          any audio/video file (all channels, LFE excluded); --tracks adds
+                          each audio track as it reaches the master.
 
 Options:
   --help                  Show this help.

@@ -197,8 +197,10 @@ MixPlan isolateTrack(const MixPlan& plan, model::TrackId track, Tap tap, bool au
   for (const TrackPlan& t : plan.tracks) {
     if (t.id != track) continue;
     TrackPlan only = t;
-    only.faderDb = 0.0;
-    only.pan = 0.0;
+    if (tap != Tap::PostFader) {
+      only.faderDb = 0.0;
+      only.pan = 0.0;
+    }
     if (tap == Tap::PreEq) {
       only.eq.clear();
       only.compressor.enabled = false;

@@ -83,9 +83,11 @@ base::Result<MixPlan> planMix(const model::Project& project, model::SequenceId s
 enum class Tap {
   PreEq,      // the track's clips summed (gains, fades, automation), before EQ and compressor
   PreFader,   // after EQ and compressor, before the fader and pan
+  PostFader,  // as the track reaches the master bus
 };
-// `plan` reduced to track `track` heard at `tap`: the other tracks removed, fader 0 dB, centre pan,
-// master gain 0 dB, limiter off; without `automation` its clips' volume keys are dropped too.
+// `plan` reduced to track `track` heard at `tap`: the other tracks removed, master gain 0 dB,
+// limiter off; before the fader also fader 0 dB and centre pan; without `automation` its clips'
+// volume keys are dropped too.
 // Empty tracks list when `track` is not in the plan.
 MixPlan isolateTrack(const MixPlan& plan, model::TrackId track, Tap tap, bool automation = true);
 

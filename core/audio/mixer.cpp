@@ -11,19 +11,20 @@ constexpr double kRate = 48000.0;
 // Input rendered and dropped before a restart point, so EQ and compressor state has settled (100 ms).
 constexpr std::int64_t kPreRoll = 4800;
 
-MeterReading readMeter(const loudness::Meter& m, double reduction, bool truePeak) {
+MeterReading readMeter(const loudness::Meter& m, double reduction) {
   MeterReading r;
   r.momentaryLufs = m.momentaryLufs();
   r.shortTermLufs = m.shortTermLufs();
+  r.integratedLufs = m.integratedLufs();
+  r.loudnessRangeLu = m.loudnessRangeLu();
   r.samplePeakDbfs = m.samplePeakDbfs();
-  r.truePeakDbtp = truePeak ? m.truePeakDbtp() : std::nan("");
+  r.truePeakDbtp = m.truePeakDbtp();
   r.gainReductionDb = reduction;
   return r;
 }
 
-loudness::Meter stereoMeter(bool truePeak) {
-  return loudness::Meter::create({loudness::ChannelWeight::Left, loudness::ChannelWeight::Right}, truePeak, false)
-      .value();
+loudness::Meter stereoMeter() {
+  return loudness::Meter::create({loudness::ChannelWeight::Left, loudness::ChannelWeight::Right}, true, true).value();
 }
 
 }  // namespace
@@ -138,7 +139,7 @@ void Mixer::setMetering(bool on) { m_metering.store(on); }
 
 void Mixer::meterChunk(std::int64_t end, int n) {
   std::lock_guard lock(m_meterMutex);
-  if (!m_masterMeter) m_masterMeter = stereoMeter(true);
+  if (!m_masterMeter) m_masterMeter = stereoMeter();
   m_snapshot.tracks.clear();
   for (const TrackBus& bus : m_buses) {
     for (int k = 0; k < n; ++k) {
@@ -147,17 +148,24 @@ void Mixer::meterChunk(std::int64_t end, int n) {
     }
     // Each track keeps its meter across plan swaps (a slider drag must not blank it).
     auto meter = m_trackMeters.find(bus.plan().id);
-    if (meter == m_trackMeters.end()) meter = m_trackMeters.emplace(bus.plan().id, stereoMeter(false)).first;
+    if (meter == m_trackMeters.end()) meter = m_trackMeters.emplace(bus.plan().id, stereoMeter()).first;
     meter->second.add(m_interleaved.data(), static_cast<std::size_t>(n));
-    m_snapshot.tracks.emplace_back(bus.plan().id, readMeter(meter->second, bus.gainReductionDb(), false));
+    m_snapshot.tracks.emplace_back(bus.plan().id, readMeter(meter->second, bus.gainReductionDb()));
   }
   for (int k = 0; k < n; ++k) {
     m_interleaved[2 * k] = m_l[k];
     m_interleaved[2 * k + 1] = m_r[k];
   }
   m_masterMeter->add(m_interleaved.data(), static_cast<std::size_t>(n));
-  m_snapshot.master = readMeter(*m_masterMeter, m_limiter.gainReductionDb(), true);
+  m_snapshot.master = readMeter(*m_masterMeter, m_limiter.gainReductionDb());
   m_snapshot.position = end;
+}
+
+void Mixer::resetMeters() {
+  std::lock_guard lock(m_meterMutex);
+  m_trackMeters.clear();
+  m_masterMeter.reset();
+  m_snapshot = MeterSnapshot{};
 }
 
 MeterSnapshot Mixer::meters() const {

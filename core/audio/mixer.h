@@ -20,13 +20,16 @@
 
 namespace postline::audio {
 
-// One meter's readings (LUFS / dBFS / dBTP; -inf for silence).
+// One meter's readings (LUFS / LU / dBFS / dBTP; -inf for silence). Integrated, range and the
+// peaks cover everything metered since metering started or resetMeters().
 struct MeterReading {
   double momentaryLufs = -HUGE_VAL;
   double shortTermLufs = -HUGE_VAL;
-  double samplePeakDbfs = -HUGE_VAL;    // highest sample since metering started
-  double truePeakDbtp = -HUGE_VAL;      // master only (NaN on tracks)
-  double gainReductionDb = 0.0;         // compressor (tracks) or limiter (master), >= 0
+  double integratedLufs = -HUGE_VAL;
+  double loudnessRangeLu = 0.0;
+  double samplePeakDbfs = -HUGE_VAL;
+  double truePeakDbtp = -HUGE_VAL;
+  double gainReductionDb = 0.0;         // compressor (tracks) or limiter (master), >= 0, now
 };
 
 // Readings of all meters at one moment.
@@ -60,6 +63,8 @@ class Mixer : public BlockSource {
   // playback turns them on. meters() may be read from any thread.
   void setMetering(bool on);
   MeterSnapshot meters() const;
+  // Starts every meter afresh (integrated, range and peaks too), e.g. when playback starts over.
+  void resetMeters();
 
   // Samples by which the master output lags its input (the limiter's look-ahead; 0 without it).
   int latency() const;

@@ -173,6 +173,31 @@ TEST_F(MixCli, LoudnessOfAProjectMeasuresTheMix) {
   EXPECT_NE(missing.err.find("gone.postline"), std::string::npos) << missing.err;
 }
 
+TEST_F(MixCli, LoudnessTracksMeasuresEachTrackAsItReachesTheMaster) {
+  ASSERT_EQ(mix("track --track A1 --fader -6").status, 0);
+  const CliRun r = cli("loudness " + q(m_project) + " --tracks --json");
+  ASSERT_EQ(r.status, 0) << r.err;
+  const Json j = Json::parse(r.out);
+  ASSERT_TRUE(j["tracks"].is_array());
+  ASSERT_EQ(j["tracks"].size(), 5u);  // A1 .. A5, empty ones read null
+  std::set<std::string> expected = kFigures;
+  expected.insert({"track", "role"});
+  const double vo = loudness(s_dir / "media" / "dialogue.wav")["integrated_lufs"].get<double>();
+  for (const Json& t : j["tracks"]) {
+    EXPECT_EQ(keysOf(t), expected) << t.dump();
+    if (t["track"] == "A1") {
+      EXPECT_EQ(t["role"], "dialogue");
+      EXPECT_NEAR(t["integrated_lufs"].get<double>(), vo - 6.0, 0.1) << "after its -6 dB fader";
+    }
+    if (t["track"] == "A3") {
+      EXPECT_TRUE(t["integrated_lufs"].is_null()) << "A3 holds no clip";
+    }
+  }
+  const CliRun text = cli("loudness " + q(m_project) + " --tracks");
+  ASSERT_EQ(text.status, 0) << text.err;
+  EXPECT_NE(text.out.find("A1 (dialogue): "), std::string::npos) << text.out;
+}
+
 // levels: each track's fader = role target - the track's own loudness (measured pre-fader; with
 // no clip gain and centre pan that is the file's loudness).
 TEST_F(MixCli, LevelsSetsFadersToTheRoleTargets) {

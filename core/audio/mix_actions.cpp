@@ -118,7 +118,9 @@ Result<MixActionResult> deresonate(const model::Project& project, model::Sequenc
     const bool cut = b.type == model::EqBandType::Notch || (b.type == model::EqBandType::Peak && b.gainDb < 0.0);
     return cut && b.frequencyHz >= 2000.0 && b.frequencyHz <= 4000.0;
   });
-  if (after.eq.size() >= 8) return makeError(ErrorCode::OutOfRange, t->name + " already has 8 EQ bands");
+  if (after.eq.size() >= static_cast<std::size_t>(model::kMaxEqBands)) {
+    return makeError(ErrorCode::OutOfRange, t->name + " already has " + std::to_string(model::kMaxEqBands) + " EQ bands");
+  }
   // A cut as deep and as wide as the resonance stands out (a cookbook peak band's width is taken
   // at half its gain in dB, as the resonance's is), so the ring goes without hollowing the voice.
   model::EqBand cut;

@@ -23,10 +23,6 @@ bool sanitize(float* x, int n) {
 }
 
 void fillEnvelope(const Voice& voice, std::int64_t t0, int n, float* gains) {
-  if (voice.steadyOver(t0, t0 + n)) {
-    std::fill_n(gains, n, static_cast<float>(voice.envelopeAt(t0)));
-    return;
-  }
   for (int k = 0; k < n; ++k) gains[k] = static_cast<float>(voice.envelopeAt(t0 + k));
 }
 
@@ -76,6 +72,14 @@ void TrackBus::addVoice(Slot& slot, std::int64_t t0, int n, std::vector<ClipProb
   }
   sanitize(m_vl.data(), count);  // a damaged file's NaN or Inf never reaches filters or meters
   sanitize(m_vr.data(), count);
+  if (v.steadyOver(a, a + count)) {  // one gain for the whole run
+    const auto g = static_cast<float>(v.envelopeAt(a));
+    for (int k = 0; k < count; ++k) {
+      m_l[at + k] += m_vl[k] * g;
+      m_r[at + k] += m_vr[k] * g;
+    }
+    return;
+  }
   fillEnvelope(v, a, count, m_env.data());
   for (int k = 0; k < count; ++k) {
     m_l[at + k] += m_vl[k] * m_env[k];

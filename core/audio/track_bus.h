@@ -54,8 +54,8 @@ class TrackBus {
 // Replaces every NaN or infinity in x[0, n) by 0; true when one was found.
 bool sanitize(float* x, int n);
 
-// Writes the envelope of `voice` for sequence samples [t0, t0 + n) into `gains` (exact per sample
-// where it changes, constant where it is steady).
+// Writes the envelope of `voice` for sequence samples [t0, t0 + n) into `gains`, sample by sample
+// (TrackBus uses one gain instead where Voice::steadyOver says nothing changes).
 void fillEnvelope(const Voice& voice, std::int64_t t0, int n, float* gains);
 
 }  // namespace postline::audio

@@ -19,6 +19,9 @@ struct GainKey {
   friend bool operator==(const GainKey&, const GainKey&) = default;
 };
 
+// Most EQ bands a track holds.
+inline constexpr int kMaxEqBands = 8;
+
 // Kind of a parametric EQ band (RBJ audio-EQ-cookbook biquads).
 enum class EqBandType { Peak, Notch, LowShelf, HighShelf, HighPass, LowPass };
 

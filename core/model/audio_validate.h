@@ -9,8 +9,6 @@
 
 namespace postline::model {
 
-inline constexpr int kMaxEqBands = 8;
-
 // Gain (-96 .. +24 dB), fade lengths (>= 0) and volume keys (offsets >= 0, strictly increasing,
 // gains -96 .. +24 dB).
 base::Result<void> validateClipAudio(const ClipAudio& audio, const std::string& where);

@@ -30,23 +30,46 @@ void StereoEq::configure(const std::vector<model::EqBand>& bands, double sampleR
     if (m_bands[i].enabled) m_active[m_activeCount++] = i;
 }
 
-// Built twice: for CPUs with FMA (Haswell and later) the filters' feedback runs through fused
-// multiply-adds, a third shorter; the default build serves the rest.
-__attribute__((target_clones("arch=haswell", "default"))) void StereoEq::process(float* left, float* right, int frames) {
-  if (m_activeCount == 0) return;
-  // Sample by sample through every band (transposed direct form II), both channels at once.
+// N bands in order over a block with their state in registers (N fixed, so the loop unrolls and
+// nothing goes through memory between samples; the feedback is then bound by arithmetic latency).
+template <int N>
+void StereoEq::run(float* left, float* right, int frames) {
+  std::array<Lanes, N> s1, s2;
+  std::array<BiquadCoeffs, N> c;
+  for (int a = 0; a < N; ++a) {
+    c[a] = m_coeffs[m_active[a]];
+    s1[a] = m_s1[m_active[a]];
+    s2[a] = m_s2[m_active[a]];
+  }
   for (int i = 0; i < frames; ++i) {
     Lanes x = {left[i], right[i]};
-    for (int a = 0; a < m_activeCount; ++a) {
-      const int b = m_active[a];
-      const BiquadCoeffs& c = m_coeffs[b];
-      const Lanes y = c.b0 * x + m_s1[b];
-      m_s1[b] = c.b1 * x - c.a1 * y + m_s2[b];
-      m_s2[b] = c.b2 * x - c.a2 * y;
+    for (int a = 0; a < N; ++a) {
+      const Lanes y = c[a].b0 * x + s1[a];
+      s1[a] = c[a].b1 * x - c[a].a1 * y + s2[a];
+      s2[a] = c[a].b2 * x - c[a].a2 * y;
       x = y;
     }
     left[i] = static_cast<float>(x[0]);
     right[i] = static_cast<float>(x[1]);
+  }
+  for (int a = 0; a < N; ++a) {
+    m_s1[m_active[a]] = s1[a];
+    m_s2[m_active[a]] = s2[a];
+  }
+}
+
+void StereoEq::process(float* left, float* right, int frames) {
+  // Sample by sample through every band (transposed direct form II), both channels at once.
+  switch (m_activeCount) {
+    case 0: return;
+    case 1: run<1>(left, right, frames); break;
+    case 2: run<2>(left, right, frames); break;
+    case 3: run<3>(left, right, frames); break;
+    case 4: run<4>(left, right, frames); break;
+    case 5: run<5>(left, right, frames); break;
+    case 6: run<6>(left, right, frames); break;
+    case 7: run<7>(left, right, frames); break;
+    default: run<8>(left, right, frames); break;
   }
   flushDenormals();
 }

@@ -9,7 +9,7 @@
 namespace postline::audio::dsp {
 
 // Most bands a StereoEq runs; further bands of a configuration are ignored.
-inline constexpr int kMaxEqBands = 8;
+using model::kMaxEqBands;
 
 class StereoEq {
  public:
@@ -29,6 +29,8 @@ class StereoEq {
   // Both channels of a band run as one 2-lane vector (the same coefficients, state per lane).
   using Lanes = double __attribute__((vector_size(16)));
   void flushDenormals();
+  template <int N>
+  void run(float* left, float* right, int frames);
   std::array<BiquadCoeffs, kMaxEqBands> m_coeffs{};
   std::array<Lanes, kMaxEqBands> m_s1{};
   std::array<Lanes, kMaxEqBands> m_s2{};

@@ -100,7 +100,7 @@ double TruePeakLimiter::gainReductionDb() const { return m_gain < 1.0 ? -20.0 * 
 // samples k0 .. k0 + kSub - 1, each phase as one FIR over the block (vectorises over k).
 // Always kSub points (a fixed trip count keeps the sums in registers); the ring's mirror holds
 // enough samples past the block, and points past the block are not used.
-__attribute__((target_clones("arch=haswell", "default"))) void TruePeakLimiter::interpolate(std::int64_t k0) {
+__attribute__((target_clones("arch=x86-64-v3", "default"))) void TruePeakLimiter::interpolate(std::int64_t k0) {
   for (int ch = 0; ch < 2; ++ch) {
     const float* x = &m_hist[ch][static_cast<std::size_t>(k0 - kHalf + 1) & m_histMask];  // x[k0 - kHalf + 1 ..]
     for (int p = 0; p < 3; ++p) {

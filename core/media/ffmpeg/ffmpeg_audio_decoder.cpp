@@ -21,7 +21,6 @@ namespace {
 constexpr std::int64_t kOutRate = time::kSampleRate;
 constexpr std::int64_t kForwardSkip = kOutRate * 2;   // decode forward rather than seek within 2 s
 constexpr auto kOperationTimeout = std::chrono::seconds(20);
-constexpr int kMaxBadPackets = 200;
 constexpr double kMinus3dB = 0.70710678118654752;     // ITU-R BS.775 centre/surround gain
 
 // (left, right) gains of one source channel in the stereo downmix.
@@ -214,9 +213,9 @@ void FfmpegAudioDecoder::resetPipeline(bool fromStart) {
   m_positioned = true;
   m_needAnchor = true;
   m_silentBefore = fromStart;
-  m_inputDone = false;
+  m_pump.inputDone = false;
   m_atEnd = false;
-  m_badPackets = 0;
+  m_pump.badPackets = 0;
 }
 
 // Decodes one more frame into the buffer (or finishes the stream).
@@ -231,15 +230,9 @@ base::Result<void> FfmpegAudioDecoder::decodeMore() {
 
 // True when a frame was received and consumed; false when the decoder needs input (or ended).
 base::Result<bool> FfmpegAudioDecoder::receiveFrame() {
-  const int rc = avcodec_receive_frame(m_codec.get(), m_frame.get());
-  if (rc == AVERROR(EAGAIN)) return false;
-  if (rc == AVERROR_EOF) {
-    finishStream();
-    return false;
-  }
-  if (rc == AVERROR_INVALIDDATA && ++m_badPackets < kMaxBadPackets) return false;
-  if (rc < 0) return fail("cannot decode audio", rc);
-  m_badPackets = 0;  // only consecutive failures count
+  PL_TRY_ASSIGN(step, receiveAudioFrame(pump()));
+  if (step == PumpStep::Ended) finishStream();
+  if (step != PumpStep::Frame) return false;
   auto result = consume(m_frame.get());
   av_frame_unref(m_frame.get());
   if (!result.ok()) return result.error();
@@ -247,29 +240,21 @@ base::Result<bool> FfmpegAudioDecoder::receiveFrame() {
 }
 
 base::Result<void> FfmpegAudioDecoder::sendNextPacket() {
-  if (m_inputDone) {  // a draining decoder that asks for input again: treat as the end
-    finishStream();
-    return {};
-  }
-  for (;;) {
-    m_deadline.until = std::chrono::steady_clock::now() + kOperationTimeout;  // per packet: long reads are fine
-    const int rc = av_read_frame(m_format.get(), m_packet.get());
-    if (rc == AVERROR_EXIT) return base::makeError(base::ErrorCode::Io, m_path.string() + ": timed out reading audio");
-    if (rc < 0) {  // end of file, or a truncated / unreadable tail: drain the decoder
-      m_inputDone = true;
-      avcodec_send_packet(m_codec.get(), nullptr);
-      return {};
-    }
-    if (m_packet->stream_index != m_stream) {
-      av_packet_unref(m_packet.get());
-      continue;
-    }
-    const int sent = avcodec_send_packet(m_codec.get(), m_packet.get());
-    av_packet_unref(m_packet.get());
-    if (sent == AVERROR_INVALIDDATA && ++m_badPackets < kMaxBadPackets) continue;
-    if (sent < 0 && sent != AVERROR(EAGAIN)) return fail("cannot decode audio packet", sent);
-    return {};
-  }
+  PL_TRY_ASSIGN(step, sendAudioPacket(pump()));
+  if (step == PumpStep::Ended) finishStream();
+  return {};
+}
+
+// The pump over this object's current libav objects.
+AudioPump& FfmpegAudioDecoder::pump() {
+  m_pump.format = m_format.get();
+  m_pump.codec = m_codec.get();
+  m_pump.packet = m_packet.get();
+  m_pump.frame = m_frame.get();
+  m_pump.stream = m_stream;
+  m_pump.deadline = &m_deadline;
+  m_pump.path = &m_path;
+  return m_pump;
 }
 
 base::Result<void> FfmpegAudioDecoder::consume(const AVFrame* frame) {

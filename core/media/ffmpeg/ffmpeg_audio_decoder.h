@@ -37,6 +37,7 @@ class FfmpegAudioDecoder final : public AudioDecoder {
   base::Result<void> decodeMore();
   base::Result<bool> receiveFrame();
   base::Result<void> sendNextPacket();
+  AudioPump& pump();
   base::Result<void> consume(const AVFrame* frame);
   base::Result<int> anchor(const AVFrame* frame);
   base::Result<void> makeResampler(const AVFrame* frame);
@@ -72,14 +73,13 @@ class FfmpegAudioDecoder final : public AudioDecoder {
   bool m_positioned = false;     // the pipeline describes a contiguous run of output
   bool m_needAnchor = true;      // the next decoded frame fixes the buffer's position
   bool m_silentBefore = false;   // decoded from the start and nothing dropped: before m_bufStart is silence
-  bool m_inputDone = false;      // the demuxer is exhausted and the decoder is draining
   bool m_atEnd = false;          // the pipeline has produced its last sample
   bool m_endKnown = false;
   std::int64_t m_length = 0;     // exact length once m_endKnown
   std::int64_t m_bufStart = 0;
   std::vector<float> m_left;
   std::vector<float> m_right;
-  int m_badPackets = 0;
+  AudioPump m_pump;              // the demux/decode pump (its inputDone: the decoder is draining)
 };
 
 }  // namespace postline::media::ffmpeg

@@ -20,7 +20,6 @@ namespace {
 
 constexpr int kOutRate = static_cast<int>(time::kSampleRate);
 constexpr auto kOperationTimeout = std::chrono::seconds(20);
-constexpr int kMaxBadPackets = 200;  // consecutive undecodable packets tolerated before failing
 
 bool hasChannel(const AVChannelLayout& layout, AVChannel ch) { return av_channel_layout_index_from_channel(&layout, ch) >= 0; }
 
@@ -58,6 +57,7 @@ class FfmpegAudioReader final : public MultichannelReader {
   base::Result<void> decodeMore();
   base::Result<bool> receiveFrame();
   base::Result<void> sendNextPacket();
+  AudioPump& pump();
   base::Result<void> consume(const AVFrame* frame);
   base::Result<void> makeResampler(const AVFrame* frame);
   base::Result<void> convert(const std::uint8_t* const* in, int count);
@@ -82,9 +82,8 @@ class FfmpegAudioReader final : public MultichannelReader {
   int m_swrRate = 0;
   std::vector<float> m_buf;            // converted interleaved frames not yet read
   std::size_t m_bufPos = 0;            // floats of m_buf already handed out
-  bool m_inputDone = false;            // demuxer exhausted, decoder draining
   bool m_atEnd = false;                // nothing more will be produced
-  int m_badPackets = 0;
+  AudioPump m_pump;                    // the demux/decode pump
 };
 
 base::Result<void> FfmpegAudioReader::open() {
@@ -159,15 +158,9 @@ base::Result<void> FfmpegAudioReader::decodeMore() {
 
 // True when a frame was received and consumed; false when the decoder needs input (or ended).
 base::Result<bool> FfmpegAudioReader::receiveFrame() {
-  const int rc = avcodec_receive_frame(m_codec.get(), m_frame.get());
-  if (rc == AVERROR(EAGAIN)) return false;
-  if (rc == AVERROR_EOF) {
-    finishStream();
-    return false;
-  }
-  if (rc == AVERROR_INVALIDDATA && ++m_badPackets < kMaxBadPackets) return false;
-  if (rc < 0) return fail("cannot decode audio", rc);
-  m_badPackets = 0;
+  PL_TRY_ASSIGN(step, receiveAudioFrame(pump()));
+  if (step == PumpStep::Ended) finishStream();
+  if (step != PumpStep::Frame) return false;
   auto result = consume(m_frame.get());
   av_frame_unref(m_frame.get());
   if (!result.ok()) return result.error();
@@ -175,29 +168,21 @@ base::Result<bool> FfmpegAudioReader::receiveFrame() {
 }
 
 base::Result<void> FfmpegAudioReader::sendNextPacket() {
-  if (m_inputDone) {  // a draining decoder that asks for input again: treat as the end
-    finishStream();
-    return {};
-  }
-  for (;;) {
-    m_deadline.until = std::chrono::steady_clock::now() + kOperationTimeout;
-    const int rc = av_read_frame(m_format.get(), m_packet.get());
-    if (rc == AVERROR_EXIT) return base::makeError(base::ErrorCode::Io, m_path.string() + ": timed out reading audio");
-    if (rc < 0) {  // end of file, or a truncated / unreadable tail: drain the decoder
-      m_inputDone = true;
-      avcodec_send_packet(m_codec.get(), nullptr);
-      return {};
-    }
-    if (m_packet->stream_index != m_stream) {
-      av_packet_unref(m_packet.get());
-      continue;
-    }
-    const int sent = avcodec_send_packet(m_codec.get(), m_packet.get());
-    av_packet_unref(m_packet.get());
-    if (sent == AVERROR_INVALIDDATA && ++m_badPackets < kMaxBadPackets) continue;
-    if (sent < 0 && sent != AVERROR(EAGAIN)) return fail("cannot decode audio packet", sent);
-    return {};
-  }
+  PL_TRY_ASSIGN(step, sendAudioPacket(pump()));
+  if (step == PumpStep::Ended) finishStream();
+  return {};
+}
+
+// The pump over this object's current libav objects.
+AudioPump& FfmpegAudioReader::pump() {
+  m_pump.format = m_format.get();
+  m_pump.codec = m_codec.get();
+  m_pump.packet = m_packet.get();
+  m_pump.frame = m_frame.get();
+  m_pump.stream = m_stream;
+  m_pump.deadline = &m_deadline;
+  m_pump.path = &m_path;
+  return m_pump;
 }
 
 base::Result<void> FfmpegAudioReader::consume(const AVFrame* frame) {

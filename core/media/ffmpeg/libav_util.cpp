@@ -76,4 +76,42 @@ base::Result<InputFormatPtr> openInput(const std::filesystem::path& file, Deadli
   return ctx;
 }
 
+namespace {
+constexpr auto kPacketTimeout = std::chrono::seconds(20);
+constexpr int kMaxBadPackets = 200;
+}  // namespace
+
+base::Result<PumpStep> receiveAudioFrame(AudioPump& p) {
+  const int rc = avcodec_receive_frame(p.codec, p.frame);
+  if (rc == AVERROR(EAGAIN)) return PumpStep::NeedInput;
+  if (rc == AVERROR_EOF) return PumpStep::Ended;
+  if (rc == AVERROR_INVALIDDATA && ++p.badPackets < kMaxBadPackets) return PumpStep::NeedInput;
+  if (rc < 0) return avError(*p.path, "cannot decode audio", rc);
+  p.badPackets = 0;  // only consecutive failures count
+  return PumpStep::Frame;
+}
+
+base::Result<PumpStep> sendAudioPacket(AudioPump& p) {
+  if (p.inputDone) return PumpStep::Ended;  // a draining decoder that asks for input again
+  for (;;) {
+    p.deadline->until = std::chrono::steady_clock::now() + kPacketTimeout;  // per packet: long reads are fine
+    const int rc = av_read_frame(p.format, p.packet);
+    if (rc == AVERROR_EXIT) return base::makeError(base::ErrorCode::Io, p.path->string() + ": timed out reading audio");
+    if (rc < 0) {  // end of file, or a truncated / unreadable tail: drain the decoder
+      p.inputDone = true;
+      avcodec_send_packet(p.codec, nullptr);
+      return PumpStep::NeedInput;
+    }
+    if (p.packet->stream_index != p.stream) {
+      av_packet_unref(p.packet);
+      continue;
+    }
+    const int sent = avcodec_send_packet(p.codec, p.packet);
+    av_packet_unref(p.packet);
+    if (sent == AVERROR_INVALIDDATA && ++p.badPackets < kMaxBadPackets) continue;
+    if (sent < 0 && sent != AVERROR(EAGAIN)) return avError(*p.path, "cannot decode audio packet", sent);
+    return PumpStep::NeedInput;
+  }
+}
+
 }  // namespace postline::media::ffmpeg

@@ -66,6 +66,31 @@ struct Deadline {
   void attach(AVFormatContext* ctx);  // ctx->interrupt_callback = this; `this` must outlive ctx
 };
 
+// The decode pump of one audio stream, shared by the 48 kHz decoder and the multichannel reader:
+// packets of `stream` from `format` into `codec`, frames out into `frame`. Up to 200 consecutive
+// undecodable packets are skipped; `deadline` is renewed (20 s) for every packet read.
+struct AudioPump {
+  AVFormatContext* format = nullptr;
+  AVCodecContext* codec = nullptr;
+  AVPacket* packet = nullptr;
+  AVFrame* frame = nullptr;
+  int stream = -1;
+  Deadline* deadline = nullptr;
+  const std::filesystem::path* path = nullptr;
+  bool inputDone = false;  // the demuxer is exhausted and the decoder is draining
+  int badPackets = 0;      // consecutive undecodable packets
+};
+enum class PumpStep {
+  Frame,      // a frame is in pump.frame: the caller consumes it and unrefs it
+  NeedInput,  // the decoder wants a packet (sendAudioPacket)
+  Ended,      // the stream is over
+};
+// The next decoded frame, or why there is none.
+base::Result<PumpStep> receiveAudioFrame(AudioPump& pump);
+// Sends the next packet of the stream; at the end of the file (or a truncated tail) starts
+// draining the decoder. Ended when it was already draining.
+base::Result<PumpStep> sendAudioPacket(AudioPump& pump);
+
 // Opens `file` for reading under `deadline` and reads its stream info; errors name the file
 // (missing -> NotFound, unreadable/unknown format -> Parse). `deadline` must outlive the context.
 base::Result<InputFormatPtr> openInput(const std::filesystem::path& file, Deadline& deadline);

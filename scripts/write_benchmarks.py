@@ -64,8 +64,8 @@ TARGETS = {
                                   Target(0.0, counter="underruns", unit="underruns")),
     "BM_PlaybackSoak:ring_fill_low_ms": ("Sound", "the least audio queued ahead of the device during that soak",
                                          Target(None, counter="ring_fill_low_ms", unit="ms")),
-    "BM_DemoRenderLoudness:error_lu": ("Sound", "postline-cli render of the demo (mix target -14 LUFS): |integrated - "
-                                       "target| measured by FFmpeg's ebur128 filter (independent meter)",
+    "BM_DemoRenderLoudness:error_lu": ("Sound", "postline-cli render of the demo (mix target -14 LUFS): distance of its "
+                                       "integrated loudness from the target, by FFmpeg's ebur128 filter (independent meter)",
                                        Target(0.5, counter="error_lu", unit="LU")),
     "BM_DemoRenderLoudness:true_peak_dbtp": ("Sound", "the same render's true peak by FFmpeg's ebur128 filter",
                                              Target(-1.0, counter="true_peak_dbtp", unit="dBTP")),

@@ -10,6 +10,9 @@
 #include <cstdint>
 #include <filesystem>
 #include <fstream>
+#include <string>
+
+#include <unistd.h>
 
 #include "core/color/grade_cpu.h"
 #include "core/render/gl/gl_objects.h"
@@ -204,17 +207,24 @@ TEST_F(GradeGpu, SplitTone) {
   expectGrade(g, kTol);
 }
 
+// The look LUT, written once per test process under a name of its own: ctest runs these tests in
+// parallel processes (and the Qt variant of the suite beside them), and a shared file rewritten
+// by one while another reads it was seen to feed a half-written LUT to the other.
 std::string writeCube() {
-  const auto path = std::filesystem::temp_directory_path() / "postline_grade_gpu_look.cube";
-  std::ofstream f(path);
-  f << "LUT_3D_SIZE 5\n";
-  for (int b = 0; b < 5; ++b)
-    for (int g = 0; g < 5; ++g)
-      for (int r = 0; r < 5; ++r) {
-        const double R = r / 4.0, G = g / 4.0, B = b / 4.0;
-        f << std::pow(R, 0.8) * 0.9 + 0.05 * B << ' ' << G * G * 0.5 + G * 0.5 << ' ' << 0.1 + 0.8 * B * B << '\n';
-      }
-  return path.string();
+  static const std::string written = [] {
+    const auto path = std::filesystem::temp_directory_path() /
+                      ("postline_grade_gpu_look_" + std::to_string(::getpid()) + ".cube");
+    std::ofstream f(path);
+    f << "LUT_3D_SIZE 5\n";
+    for (int b = 0; b < 5; ++b)
+      for (int g = 0; g < 5; ++g)
+        for (int r = 0; r < 5; ++r) {
+          const double R = r / 4.0, G = g / 4.0, B = b / 4.0;
+          f << std::pow(R, 0.8) * 0.9 + 0.05 * B << ' ' << G * G * 0.5 + G * 0.5 << ' ' << 0.1 + 0.8 * B * B << '\n';
+        }
+    return path.string();
+  }();
+  return written;
 }
 
 TEST_F(GradeGpu, LookLut) {
@@ -225,16 +235,16 @@ TEST_F(GradeGpu, LookLut) {
 }
 
 TEST_F(GradeGpu, BadLutIsBypassedAndReported) {
-  const auto bad = std::filesystem::temp_directory_path() / "postline_grade_gpu_bad.cube";
+  const auto bad = std::filesystem::temp_directory_path() / ("postline_grade_gpu_bad_" + std::to_string(::getpid()) + ".cube");
   std::ofstream(bad) << "LUT_3D_SIZE 3\n0 0 0\nnot a number\n";
   Grade g;
   g.normalise.exposure = 0.5;
   g.creative.lut = {bad.string(), 1.0};
   EXPECT_EQ(renderer.gradeShaderSource(g).find("#define PL_LOOK"), std::string::npos);
-  EXPECT_NE(renderer.lutError(g).find("postline_grade_gpu_bad.cube"), std::string::npos);
+  EXPECT_NE(renderer.lutError(g).find(bad.filename().string()), std::string::npos);
   const auto warnings = renderer.takeWarnings();
   ASSERT_EQ(warnings.size(), 1u);
-  EXPECT_NE(warnings[0].find("postline_grade_gpu_bad.cube"), std::string::npos);
+  EXPECT_NE(warnings[0].find(bad.filename().string()), std::string::npos);
   EXPECT_LE(gradeError(g, 0), kTol);  // rendered, graded without the LUT like the CPU
   Grade missing = g;
   missing.creative.lut.path = "/nonexistent/look.cube";
@@ -242,7 +252,7 @@ TEST_F(GradeGpu, BadLutIsBypassedAndReported) {
 }
 
 TEST_F(GradeGpu, FixedLutFileIsLoadedAgain) {
-  const auto path = std::filesystem::temp_directory_path() / "postline_grade_gpu_fixed.cube";
+  const auto path = std::filesystem::temp_directory_path() / ("postline_grade_gpu_fixed_" + std::to_string(::getpid()) + ".cube");
   std::ofstream(path) << "LUT_3D_SIZE 2\n0 0 0\n";
   Grade g;
   g.creative.lut = {path.string(), 1.0};

@@ -35,10 +35,7 @@ Result<std::vector<float>> dialogue(const MixPlan& plan, std::vector<std::string
   for (const TrackPlan& t : plan.tracks) {
     if (t.role != model::AudioRole::Dialogue) continue;
     any = true;
-    OfflineMix mix(isolateTrack(plan, t.id, Tap::PreFader));
-    const std::vector<float> stereo = mix.render(0, plan.length);
-    for (std::string& w : mix.takeWarnings()) warnings.push_back(std::move(w));
-    for (std::size_t i = 0; i < mono.size(); ++i) mono[i] += 0.5f * (stereo[2 * i] + stereo[2 * i + 1]);
+    addMono(isolateTrack(plan, t.id, Tap::PreFader), mono, &warnings);
   }
   if (!any) return makeError(ErrorCode::NotFound, "no audible track has the dialogue role");
   return mono;

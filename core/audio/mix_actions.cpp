@@ -106,11 +106,8 @@ Result<MixActionResult> deresonate(const model::Project& project, model::Sequenc
   PL_TRY_ASSIGN(plan, planMix(project, sequence));
   if (!planned(plan, track)) return makeError(ErrorCode::InvalidArgument, t->name + " is muted: nothing to listen to");
   MixActionResult out;
-  OfflineMix mix(isolateTrack(plan, track, Tap::PreEq));
-  const std::vector<float> stereo = mix.render(0, plan.length);
-  out.warnings = mix.takeWarnings();
-  std::vector<float> mono(static_cast<std::size_t>(plan.length));
-  for (std::size_t i = 0; i < mono.size(); ++i) mono[i] = 0.5f * (stereo[2 * i] + stereo[2 * i + 1]);
+  std::vector<float> mono(static_cast<std::size_t>(plan.length), 0.0f);
+  addMono(isolateTrack(plan, track, Tap::PreEq), mono, &out.warnings);
   const auto found = dsp::findPersistentResonance(mono.data(), mono.size(), 48000.0, 2000.0, 4000.0);
   if (!found) return makeError(ErrorCode::NotFound, "no narrow resonance stands out between 2 and 4 kHz on " + t->name);
   model::Track after = *t;

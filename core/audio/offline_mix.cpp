@@ -33,6 +33,21 @@ std::vector<std::string> OfflineMix::takeWarnings() {
   return out;
 }
 
+void addMono(const MixPlan& plan, std::vector<float>& mono, std::vector<std::string>* warnings) {
+  OfflineMix mix(plan);
+  const auto length = static_cast<std::int64_t>(mono.size());
+  for (std::int64_t t = 0; t < length; t += kMeasureBlock) {
+    const std::int64_t n = std::min(kMeasureBlock, length - t);
+    const std::vector<float> block = mix.render(t, n);
+    for (std::int64_t i = 0; i < n; ++i) {
+      mono[static_cast<std::size_t>(t + i)] += 0.5f * (block[static_cast<std::size_t>(2 * i)] + block[static_cast<std::size_t>(2 * i + 1)]);
+    }
+  }
+  if (warnings != nullptr) {
+    for (std::string& w : mix.takeWarnings()) warnings->push_back(std::move(w));
+  }
+}
+
 base::Result<loudness::LoudnessStats> measureMix(const MixPlan& plan, std::vector<std::string>* warnings) {
   PL_TRY_ASSIGN(analyzer, loudness::Analyzer::create({loudness::ChannelWeight::Left, loudness::ChannelWeight::Right}));
   OfflineMix mix(plan);

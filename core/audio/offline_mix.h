@@ -37,6 +37,10 @@ class OfflineMix {
   Mixer m_mixer;
 };
 
+// Adds `plan` rendered over [0, mono.size()) as mono ((L + R) / 2) into `mono`, block by block
+// (no whole-length stereo buffer). Warnings about silent clips go to `warnings` when given.
+void addMono(const MixPlan& plan, std::vector<float>& mono, std::vector<std::string>* warnings = nullptr);
+
 // Loudness of `plan` rendered over [0, plan.length) (silence when empty). Warnings about silent
 // clips are appended to `warnings` when given.
 base::Result<loudness::LoudnessStats> measureMix(const MixPlan& plan, std::vector<std::string>* warnings = nullptr);

@@ -125,7 +125,9 @@ Result<void> checkArguments(const Args& args, const std::string& action) {
     t.name = *args.value("--track");
     return trackOptions(args, t);
   }
-  if (action == "normalise") return targetOption(args).ok() ? Result<void>{} : targetOption(args).error();
+  if (action == "normalise") {
+    PL_TRY(targetOption(args));
+  }
   return {};
 }
 

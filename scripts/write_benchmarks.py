@@ -46,6 +46,15 @@ TARGETS = {
     "BM_RenderDemoTimeline:ratio_vs_x264": ("Colour", "postline-cli render of 4 s of the demo timeline (graded) / "
                                             "x264 alone on the same frames, same settings (medium, CRF 18)",
                                             Target(1.1, counter="ratio_vs_x264", unit="x")),
+    "BM_ExportYouTube1080p:ratio_vs_x264": ("Export", "postline-cli export --preset youtube-1080p of 4 s of the demo "
+                                            "(render, mix to -14 LUFS, encode, verify, report) / x264 alone on the same "
+                                            "frames with the preset's settings",
+                                            Target(1.1, counter="ratio_vs_x264", unit="x")),
+    "BM_ExportSixPresetsTogether:ratio_vs_separate": ("Export", "six presets in one export (render once, encode many) / "
+                                                      "the six exported one by one (2 s of the demo)",
+                                                      Target(0.6, counter="ratio_vs_separate", unit="x")),
+    "BM_Export4kPeakRss:peak_rss_mib": ("Export", "peak resident memory of an export --preset youtube-4k (4 s)",
+                                        Target(1536.0, counter="peak_rss_mib", unit="MiB")),
     "BM_MixFiveTracks:realtime_x": ("Sound", "mixer, offline, one core: five role tracks (2 EQ bands + 2:1 compressor "
                                     "each, music ducked by volume keys, true-peak limiter), 20 s from WAV",
                                     Target(200.0, counter="realtime_x", unit="x real time", higher=True)),

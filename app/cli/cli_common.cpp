@@ -8,6 +8,7 @@
 #include <set>
 
 #include "core/project/project_file.h"
+#include "core/time/timecode.h"
 
 namespace postline::cli {
 
@@ -24,7 +25,9 @@ namespace {
 const std::set<std::string> kValueOptions = {"--out", "--at", "--range", "--sequence", "--scopes", "--depth",
                                              "--lut", "--mix", "--preset", "--reference", "--text", "--duration",
                                              "--track", "--size", "--y", "--target", "--depth", "--attack",
-                                             "--release", "--threshold", "--ratio", "--hold", "--fader", "--pan"};
+                                             "--release", "--threshold", "--ratio", "--hold", "--fader", "--pan",
+                                             "--out-dir", "--reframe", "--conform", "--over-limit", "--aspect",
+                                             "--clip", "--x"};
 }  // namespace
 
 Args parseArgs(int argc, char** argv, int first) {
@@ -33,6 +36,7 @@ Args parseArgs(int argc, char** argv, int first) {
     std::string w = argv[i];
     if (kValueOptions.count(w) != 0) {
       a.options[w] = i + 1 < argc ? argv[++i] : "";
+      a.repeated.emplace_back(w, a.options[w]);
     } else if (w.size() > 2 && w.rfind("--", 0) == 0) {
       a.flags.push_back(w);
     } else {
@@ -40,6 +44,14 @@ Args parseArgs(int argc, char** argv, int first) {
     }
   }
   return a;
+}
+
+std::vector<std::string> Args::values(const std::string& option) const {
+  std::vector<std::string> out;
+  for (const auto& [name, v] : repeated) {
+    if (name == option) out.push_back(v);
+  }
+  return out;
 }
 
 int fail(const base::Error& error) {
@@ -88,6 +100,23 @@ std::filesystem::path projectFileFor(const std::filesystem::path& arg) {
   std::filesystem::path folder = arg;
   if (folder.filename().empty()) folder = folder.parent_path();  // "Demo/" -> "Demo"
   return folder / (folder.filename().string() + project::kExtension);
+}
+
+// "IN-OUT" as sequence timecodes (OUT excluded), or the whole sequence when absent.
+base::Result<time::FrameRange> parseRange(const std::optional<std::string>& text, const model::Sequence& seq,
+                                          time::FrameCount length) {
+  const time::FramePos zero{0};
+  if (!text) return time::FrameRange::fromDuration(zero, length);
+  const auto dash = text->find('-');
+  if (dash == std::string::npos) {
+    return base::makeError(base::ErrorCode::InvalidArgument, "--range '" + *text + "' is not IN-OUT (e.g. 00:00:02:00-00:00:07:00)");
+  }
+  PL_TRY_ASSIGN(in, time::parseTimecode(text->substr(0, dash), seq.settings.frameRate));
+  PL_TRY_ASSIGN(out, time::parseTimecode(text->substr(dash + 1), seq.settings.frameRate));
+  if (!(in < out) || in < zero) {
+    return base::makeError(base::ErrorCode::InvalidArgument, "--range '" + *text + "': IN must come before OUT");
+  }
+  return time::FrameRange{in, out};
 }
 
 }  // namespace postline::cli

@@ -14,6 +14,7 @@ namespace postline::cli {
 inline constexpr int kExitOk = 0;
 inline constexpr int kExitUsage = 1;      // wrong arguments
 inline constexpr int kExitFailed = 2;     // a file could not be read, written or understood
+inline constexpr int kExitDeliveryFailed = 3;  // export: a delivery failed, was cancelled or did not pass verification
 
 // Command-line words after the subcommand, with flags (--json) separated from positionals.
 // Options that take a value (--out FILE, see kValueOptions) keep it in `options`.
@@ -24,6 +25,9 @@ struct Args {
   bool has(const std::string& flag) const;
   // The value given to `option` ("--out"), or nullopt when the option is absent.
   std::optional<std::string> value(const std::string& option) const;
+  // Every value given to a repeatable option ("--preset a --preset b"), in order.
+  std::vector<std::string> values(const std::string& option) const;
+  std::vector<std::pair<std::string, std::string>> repeated;  // (option, value) as given
 };
 Args parseArgs(int argc, char** argv, int first);
 
@@ -42,6 +46,10 @@ std::optional<double> parseNumber(const std::string& text);
 // Reads option `name` ("--depth") into `out` when it is given; InvalidArgument naming the option
 // when its value is not a finite number.
 base::Result<void> readNumber(const Args& args, const std::string& name, double& out);
+
+// "IN-OUT" as sequence timecodes (OUT excluded), or the whole [0, length) when absent.
+base::Result<time::FrameRange> parseRange(const std::optional<std::string>& text, const model::Sequence& seq,
+                                          time::FrameCount length);
 
 // `v` with `decimals` digits after the point ("29.970").
 std::string fixed(double v, int decimals);
@@ -62,5 +70,8 @@ int runLook(const Args& args);
 int runTitle(const Args& args);
 int runMix(const Args& args);
 int runLoudness(const Args& args);
+int runExport(const Args& args);
+int runPresets(const Args& args);
+int runReframe(const Args& args);
 
 }  // namespace postline::cli

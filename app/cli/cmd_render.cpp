@@ -17,23 +17,6 @@ namespace {
 using base::ErrorCode;
 using base::makeError;
 
-// "IN-OUT" as sequence timecodes (OUT excluded), or the whole sequence when absent.
-base::Result<time::FrameRange> parseRange(const std::optional<std::string>& text, const model::Sequence& seq,
-                                          time::FrameCount length) {
-  const time::FramePos zero{0};
-  if (!text) return time::FrameRange::fromDuration(zero, length);
-  const auto dash = text->find('-');
-  if (dash == std::string::npos) {
-    return makeError(ErrorCode::InvalidArgument, "--range '" + *text + "' is not IN-OUT (e.g. 00:00:02:00-00:00:07:00)");
-  }
-  PL_TRY_ASSIGN(in, time::parseTimecode(text->substr(0, dash), seq.settings.frameRate));
-  PL_TRY_ASSIGN(out, time::parseTimecode(text->substr(dash + 1), seq.settings.frameRate));
-  if (!(in < out) || in < zero) {
-    return makeError(ErrorCode::InvalidArgument, "--range '" + *text + "': IN must come before OUT");
-  }
-  return time::FrameRange{in, out};
-}
-
 exporting::EncoderSettings encoderSettings(const model::Sequence& seq) {
   exporting::EncoderSettings s;
   s.width = seq.settings.width;

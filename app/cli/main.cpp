@@ -74,12 +74,25 @@ Commands:
                           momentary and short-term (libebur128) of a project's mix or of
                           any audio/video file (all channels, LFE excluded); --tracks adds
                           each audio track as it reaches the master.
+  presets [--json]        List the delivery presets (shipped, then the user's from
+                          $POSTLINE_USER_PRESETS or ~/.config/postline/presets): id, name,
+                          size, fps, codec, bitrate window, loudness, max duration; --json
+                          gives every field. Broken user presets are warnings on stderr.
+  export PROJECT --preset ID [--preset ID...] [--range IN-OUT] [--out-dir DIR]
+       [--sequence NAME] [--reframe auto|centre|letterbox] [--conform repeat|blend]
+       [--over-limit refuse|trim|export]
+                          Delivers the sequence to each preset (render once, encode many),
+                          verifies every output against its preset and writes a delivery
+                          report (JSON + HTML) to DIR (default: the project's 05_Exports).
+                          Prints "export:", "progress:", "verified:"/"failed:" lines and
+                          "report: PATH" last. Exit 3 when a delivery failed or did not pass.
 
 Options:
   --help                  Show this help.
   --version               Print the version.
 
-Exit status: 0 success, 1 wrong arguments, 2 a file could not be read or written.
+Exit status: 0 success, 1 wrong arguments, 2 a file could not be read or written,
+3 (export) a delivery failed, was cancelled or did not pass its verification.
 )";
 
 }  // namespace
@@ -113,5 +126,7 @@ int main(int argc, char** argv) {
   if (cmd == "title") return runTitle(args);
   if (cmd == "mix") return runMix(args);
   if (cmd == "loudness") return runLoudness(args);
+  if (cmd == "presets") return runPresets(args);
+  if (cmd == "export") return runExport(args);
   return usageError("unknown command '" + cmd + "'");
 }

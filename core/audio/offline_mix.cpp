@@ -49,10 +49,15 @@ void addMono(const MixPlan& plan, std::vector<float>& mono, std::vector<std::str
 }
 
 base::Result<loudness::LoudnessStats> measureMix(const MixPlan& plan, std::vector<std::string>* warnings) {
+  return measureMixRange(plan, 0, plan.length, warnings);
+}
+
+base::Result<loudness::LoudnessStats> measureMixRange(const MixPlan& plan, std::int64_t start, std::int64_t end,
+                                                      std::vector<std::string>* warnings) {
   PL_TRY_ASSIGN(analyzer, loudness::Analyzer::create({loudness::ChannelWeight::Left, loudness::ChannelWeight::Right}));
   OfflineMix mix(plan);
-  for (std::int64_t t = 0; t < plan.length; t += kMeasureBlock) {
-    const std::int64_t n = std::min(kMeasureBlock, plan.length - t);
+  for (std::int64_t t = start; t < end; t += kMeasureBlock) {
+    const std::int64_t n = std::min(kMeasureBlock, end - t);
     const std::vector<float> block = mix.render(t, n);
     analyzer.add(block.data(), static_cast<std::size_t>(n));
   }

@@ -44,5 +44,8 @@ void addMono(const MixPlan& plan, std::vector<float>& mono, std::vector<std::str
 // Loudness of `plan` rendered over [0, plan.length) (silence when empty). Warnings about silent
 // clips are appended to `warnings` when given.
 base::Result<loudness::LoudnessStats> measureMix(const MixPlan& plan, std::vector<std::string>* warnings = nullptr);
+// Loudness of `plan` rendered over samples [start, end) only (an export's range).
+base::Result<loudness::LoudnessStats> measureMixRange(const MixPlan& plan, std::int64_t start, std::int64_t end,
+                                                      std::vector<std::string>* warnings = nullptr);
 
 }  // namespace postline::audio

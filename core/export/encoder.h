@@ -33,6 +33,25 @@ struct EncoderSettings {
   std::string colorMatrix = "bt709";     // bt709 or bt2020 (= bt2020nc); also the RGBA->YUV matrix
   bool fullRange = false;                // false = tv (limited) range, true = pc (full) range
   int threads = 0;                       // encoder threads; 0 = auto (x264: all cores)
+
+  // Rate control (video). bitRate 0 = constant quality (crf). bitRate > 0 = average bits/s, with
+  // a VBV of maxRate bits/s peak and a bufSize-bit buffer (0 = none; x264 then also writes the
+  // HRD as VBR). Delivery windows (docs/FORMAT.md "Delivery presets") use padToBitRate.
+  std::int64_t bitRate = 0;
+  std::int64_t maxRate = 0;
+  std::int64_t bufSize = 0;
+  // x264 only: constant bitrate with filler data (nal-hrd=cbr, maxRate taken as bitRate), so that
+  // a nearly static picture still delivers bitRate instead of a few kbit/s. InvalidArgument on
+  // encoders without it.
+  bool padToBitRate = false;
+  bool faststart = true;                 // mp4/mov: index (moov) before the media data
+  // Size of the pictures pushed (0 = the coded width/height); libswscale scales them (lanczos)
+  // to width x height, e.g. a 4K delivery of a 1080p render.
+  int inputWidth = 0;
+  int inputHeight = 0;
+
+  int pushWidth() const { return inputWidth > 0 ? inputWidth : width; }
+  int pushHeight() const { return inputHeight > 0 ? inputHeight : height; }
 };
 
 // Writes one output file. Not thread-safe: one thread pushes everything, in order.
@@ -50,12 +69,15 @@ class Encoder {
   static base::Result<std::unique_ptr<Encoder>> open(const std::filesystem::path& path, const EncoderSettings& settings);
 
   // Frame n (0-based, in push order) as 8-bit YUV 4:2:0 planes in the settings' matrix/range:
-  // Y is width x height, U and V are (width+1)/2 x (height+1)/2; strides in bytes.
+  // Y is pushWidth() x pushHeight(), U and V are (w+1)/2 x (h+1)/2; strides in bytes.
   base::Result<void> pushYuv420(const std::uint8_t* y, int yStride, const std::uint8_t* u, int uStride,
                                 const std::uint8_t* v, int vStride);
-  // Frame n as RGBA8 (row 0 at the top, stride in bytes; alpha ignored), converted with
-  // libswscale to the settings' pixFmt, matrix and range.
+  // Frame n as RGBA8 (pushWidth() x pushHeight(), row 0 at the top, stride in bytes; alpha
+  // ignored), converted with libswscale to the settings' pixFmt, matrix and range.
   base::Result<void> pushRgba(const std::uint8_t* rgba, int stride);
+  // Frame n as 16-bit RGBA (native-endian uint16, row 0 at the top, stride in bytes; alpha
+  // ignored), converted like pushRgba but keeping the depth (10-bit 4:2:2 for ProRes).
+  base::Result<void> pushRgba16(const std::uint16_t* rgba, int strideBytes);
   // `frames` sample frames of interleaved float32 (settings.channels per frame) at sampleRate;
   // any block size. Timestamps count samples from 0. InvalidArgument when audio is off.
   base::Result<void> pushAudio(const float* interleaved, std::size_t frames);

@@ -28,6 +28,7 @@ struct Clip {
   ClipAudio audio;
   ClipGrade grade;
   Reframe reframe;
+  ReframeKeys reframeKeys;           // keyframed reframing windows per delivery aspect (export)
 
   // Timeline frames this clip covers, [start, end).
   time::FrameRange record() const { return time::FrameRange::fromDuration(start, duration); }

@@ -1,5 +1,7 @@
 #pragma once
 #include <array>
+#include <cstdint>
+#include <map>
 #include <string>
 #include <vector>
 
@@ -41,5 +43,21 @@ struct Reframe {
   bool isIdentity() const { return *this == Reframe{}; }
   friend bool operator==(const Reframe&, const Reframe&) = default;
 };
+
+// A keyframe of the reframing window for one delivery aspect (core/export/reframe.h): at source
+// picture `sourceFrame` the window is centred on the point (x, y) of the source picture
+// (source-normalised, 0..1, y down; the window is then clamped to the frame). Keyed by source
+// picture, not timeline frame, so trims, moves and slips keep a key on the content it was set for.
+struct ReframeKey {
+  std::int64_t sourceFrame = 0;  // picture index in the file, >= 0
+  double x = 0.5;                // 0..1 across the source picture
+  double y = 0.5;                // 0..1 down the source picture
+
+  friend bool operator==(const ReframeKey&, const ReframeKey&) = default;
+};
+
+// A clip's reframing keys per delivery aspect name ("9x16", "4x5", "1x1": width x height reduced);
+// each list is non-empty and strictly increasing in sourceFrame. Empty map = automatic everywhere.
+using ReframeKeys = std::map<std::string, std::vector<ReframeKey>>;
 
 }  // namespace postline::model

@@ -3,6 +3,8 @@
 #include <limits>
 #include <algorithm>
 #include <cmath>
+#include <cstdlib>
+#include <numeric>
 #include <unordered_set>
 #include <iterator>
 #include <vector>
@@ -121,7 +123,44 @@ bool finiteParams(const Clip& c) {
   return std::all_of(std::begin(values), std::end(values), [](double v) { return std::isfinite(v); });
 }
 
+// Whether `name` is "WxH" with W, H positive coprime integers of at most 5 digits.
+bool isReducedAspectName(const std::string& name) {
+  const std::size_t x = name.find('x');
+  if (x == std::string::npos || x == 0 || x + 1 >= name.size() || name.size() > 11) return false;
+  const auto digits = [](const std::string& s) {
+    return !s.empty() && s.size() <= 5 && s[0] != '0' &&
+           std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
+  };
+  const std::string w = name.substr(0, x);
+  const std::string h = name.substr(x + 1);
+  if (!digits(w) || !digits(h)) return false;
+  return std::gcd(std::atoi(w.c_str()), std::atoi(h.c_str())) == 1;
+}
+
 }  // namespace
+
+Result<void> validateReframeKeys(const ReframeKeys& keys, const std::string& where) {
+  for (const auto& [aspect, list] : keys) {
+    const std::string at = where + " reframe keys for '" + aspect + "'";
+    if (!isReducedAspectName(aspect)) {
+      return fail(at + ": the aspect must be width x height in lowest terms, e.g. 9x16, 4x5 or 1x1");
+    }
+    if (list.empty()) return fail(at + ": the list is empty (remove the aspect instead)");
+    for (std::size_t i = 0; i < list.size(); ++i) {
+      const ReframeKey& k = list[i];
+      const std::string key = at + ", key " + std::to_string(i) + " (source frame " + std::to_string(k.sourceFrame) + ")";
+      if (k.sourceFrame < 0) return fail(key + ": the source frame must be 0 or more");
+      if (i > 0 && k.sourceFrame <= list[i - 1].sourceFrame) {
+        return fail(key + ": keys must be in increasing source frame order, one per frame");
+      }
+      if (!std::isfinite(k.x) || !std::isfinite(k.y) || k.x < 0.0 || k.x > 1.0 || k.y < 0.0 || k.y > 1.0) {
+        return fail(key + ": x and y must lie in 0..1 of the picture, found x " + std::to_string(k.x) + ", y " +
+                    std::to_string(k.y));
+      }
+    }
+  }
+  return {};
+}
 
 Result<void> checkClip(const Project& p, const Sequence& s, const Track& t, const Clip& c) {
   const std::string where = "clip '" + c.name + "' on " + t.name;
@@ -133,6 +172,7 @@ Result<void> checkClip(const Project& p, const Sequence& s, const Track& t, cons
   if (!finiteParams(c)) return fail(where + " has a level or reframe value that is not a finite number");
   PL_TRY(checkGrade(c.grade.validate(), where, "grade"));
   PL_TRY(validateClipAudio(c.audio, where));
+  PL_TRY(validateReframeKeys(c.reframeKeys, where));
   const Reframe& r = c.reframe;
   for (double crop : {r.cropLeft, r.cropRight, r.cropTop, r.cropBottom}) {
     if (crop < 0.0 || crop > 0.5) return fail(where + " has a crop outside 0..0.5 of the picture");

@@ -1,4 +1,6 @@
 #pragma once
+#include <string>
+
 #include "core/base/result.h"
 #include "core/model/project.h"
 
@@ -13,6 +15,11 @@ base::Result<void> validate(const Project& project);
 // Checks one clip against its media: kind fits the track, positive length and speed,
 // source range inside the media.
 base::Result<void> checkClip(const Project& project, const Sequence& seq, const Track& track, const Clip& clip);
+
+// Checks a clip's reframing keys (core/model/clip_params.h): each aspect name is "WxH" with
+// positive coprime integers ("9x16", not "18x32" or "9:16"); each list is non-empty, strictly
+// increasing in sourceFrame (>= 0), with x and y finite and inside 0..1. Errors are prefixed by `where`.
+base::Result<void> validateReframeKeys(const ReframeKeys& keys, const std::string& where);
 
 // Checks one transition: its clips exist on its track, are adjacent, and have enough handle
 // for its duration and alignment.

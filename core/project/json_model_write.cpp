@@ -85,6 +85,13 @@ void writeClipGroups(const Clip& c, const std::filesystem::path& projectDir, Jso
       r["crop"] = {{"left", f.cropLeft}, {"right", f.cropRight}, {"top", f.cropTop}, {"bottom", f.cropBottom}};
     }
   }
+  if (!c.reframeKeys.empty()) {  // schema 5: {"9x16": [{"source_frame", "x", "y"}, ...], ...}
+    Json& keys = j["reframe_keys"] = Json::object();
+    for (const auto& [aspect, list] : c.reframeKeys) {
+      Json& arr = keys[aspect] = Json::array();
+      for (const model::ReframeKey& k : list) arr.push_back(Json{{"source_frame", k.sourceFrame}, {"x", k.x}, {"y", k.y}});
+    }
+  }
 }
 
 Json writeClip(const Clip& c, const std::filesystem::path& projectDir) {

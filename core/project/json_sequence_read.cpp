@@ -13,6 +13,23 @@ Result<void> positive(const time::FrameCount& c, const Where& at, const char* ke
   return {};
 }
 
+Result<void> readReframeKey(const Json& o, const Where& at, model::ReframeKey& k) {
+  PL_TRY(expectObject(o, at));
+  PL_TRY(getInt(o, at, "source_frame", k.sourceFrame, 0, kMaxTicks));
+  PL_TRY(get(o, at, "x", k.x));
+  return get(o, at, "y", k.y);
+}
+
+// Schema 5 `reframe_keys`: one array of keys per aspect name (the names and ranges are checked by
+// model::validate after reading).
+Result<void> readReframeKeys(const Json& o, const Where& at, model::ReframeKeys& out) {
+  for (auto it = o.begin(); it != o.end(); ++it) {
+    const std::string& aspect = it.key();  // owned by `o`, which outlives the Where built from it
+    PL_TRY(readList(o, at, aspect.c_str(), out[aspect], readReframeKey));
+  }
+  return {};
+}
+
 // The optional groups: absent means the default; present means every field is required.
 Result<void> readClipGroups(const Json& o, const Where& at, const std::filesystem::path& projectDir, Clip& c) {
   PL_TRY_ASSIGN(audio, optionalObject(o, at, "audio"));
@@ -35,6 +52,8 @@ Result<void> readClipGroups(const Json& o, const Where& at, const std::filesyste
       PL_TRY(get(*crop, cAt, "bottom", c.reframe.cropBottom));
     }
   }
+  PL_TRY_ASSIGN(keys, optionalObject(o, at, "reframe_keys"));
+  if (keys != nullptr) PL_TRY(readReframeKeys(*keys, Where(at, "reframe_keys"), c.reframeKeys));
   return {};
 }
 

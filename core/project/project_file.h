@@ -10,7 +10,8 @@
 namespace postline::project {
 
 // Schema version written by this build. Older files are upgraded on load; newer ones are refused.
-inline constexpr int kSchemaVersion = 4;  // 2: nested clip grades, timeline grade; 3: title media; 4: audio mixer
+// 2: nested clip grades, timeline grade; 3: title media; 4: audio mixer; 5: clip reframe keys
+inline constexpr int kSchemaVersion = 5;
 // File extension of a project file.
 inline constexpr const char* kExtension = ".postline";
 

@@ -109,6 +109,10 @@ base::Result<void> upgrade3to4(Json& doc) {
   return {};
 }
 
+// Schema 5 only adds the optional clip member `reframe_keys` (absent = automatic reframing):
+// a schema 4 file is already schema 5.
+base::Result<void> upgrade4to5(Json&) { return {}; }
+
 }  // namespace
 
 const UpgraderChain& shippedUpgraders() {
@@ -116,6 +120,7 @@ const UpgraderChain& shippedUpgraders() {
       {1, "clip grades moved into normalise and creative sections", upgrade1to2},
       {2, "title media items are supported (nothing to change)", upgrade2to3},
       {3, "clip audio gains volume automation and keeps its pitch when speed-changed", upgrade3to4},
+      {4, "clips may hold reframing keys per delivery aspect (nothing to change)", upgrade4to5},
   };
   return chain;
 }

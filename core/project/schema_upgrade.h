@@ -28,7 +28,8 @@ using UpgraderChain = std::vector<SchemaUpgrader>;
 
 // The upgraders this build ships: 1 -> 2 (flat clip grades into normalise/creative sections),
 // 2 -> 3 (title media items added; nothing in a schema 2 file changes), 3 -> 4 (clip audio groups
-// gain `volume` [] and `preserve_pitch` true).
+// gain `volume` [] and `preserve_pitch` true), 4 -> 5 (optional clip `reframe_keys` added; nothing
+// in a schema 4 file changes).
 const UpgraderChain& shippedUpgraders();
 
 // Upgrades `doc` from schema `fromVersion` to `toVersion`, one step at a time, and returns the

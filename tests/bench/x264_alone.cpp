@@ -2,6 +2,9 @@
 // yuv420p frames (8-bit, planes Y then U then V, no padding) from a file and encodes them, video
 // only, with the same exporting::Encoder the export uses; prints the frame count and the rate.
 //   postline_x264_alone in.yuv width height fps_num fps_den out.mp4 [preset=medium] [crf=18]
+//   postline_x264_alone in.yuv width height fps_num fps_den out.mp4 --delivery PRESET_ID
+// The second form encodes with a delivery preset's video settings (rate control, profile, GOP,
+// colour tags), exactly as `postline-cli export --preset PRESET_ID` configures its encoder.
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
@@ -10,6 +13,7 @@
 #include <vector>
 
 #include "core/export/encoder.h"
+#include "core/export/preset.h"
 
 namespace {
 
@@ -34,8 +38,17 @@ int main(int argc, char** argv) {
   if (!fps.ok()) return fail(fps.error().message);
   s.fps = fps.value();
   s.audio = false;
-  if (argc > 7) s.preset = argv[7];
-  if (argc > 8) s.crf = std::atoi(argv[8]);
+  if (argc > 8 && std::string(argv[7]) == "--delivery") {
+    auto presets = exporting::loadPresets();
+    if (!presets.ok()) return fail(presets.error().message);
+    auto preset = exporting::findPreset(presets.value(), argv[8]);
+    if (!preset.ok()) return fail(preset.error().message);
+    s = exporting::encoderSettingsFor(preset.value(), s.width, s.height, s.fps);
+    s.audio = false;
+  } else {
+    if (argc > 7) s.preset = argv[7];
+    if (argc > 8) s.crf = std::atoi(argv[8]);
+  }
   std::ifstream in(argv[1], std::ios::binary);
   if (!in) return fail(std::string(argv[1]) + ": cannot open");
   auto enc = exporting::Encoder::open(argv[6], s);

@@ -36,6 +36,12 @@ base::Result<void> checkSettings(const fs::path& path, const EncoderSettings& s)
     return makeError(ErrorCode::InvalidArgument, path.string() + ": picture size " + std::to_string(s.width) + "x" +
                                                      std::to_string(s.height) + " must be positive and even");
   }
+  const bool inputOk = (s.inputWidth == 0 && s.inputHeight == 0) ||
+                       (s.inputWidth > 0 && s.inputHeight > 0 && s.inputWidth % 2 == 0 && s.inputHeight % 2 == 0);
+  if (!inputOk) {
+    return makeError(ErrorCode::InvalidArgument, path.string() + ": input size " + std::to_string(s.inputWidth) + "x" +
+                                                     std::to_string(s.inputHeight) + " must be 0x0 or positive and even");
+  }
   if (s.fps.num() <= 0 || s.fps.num() > INT_MAX || s.fps.den() > INT_MAX) {
     return makeError(ErrorCode::InvalidArgument, path.string() + ": bad frame rate " + s.fps.toString());
   }
@@ -113,10 +119,10 @@ base::Result<void> Encoder::Impl::openFile() {
   }
   int rc = avio_open(&oc->pb, partial.string().c_str(), AVIO_FLAG_WRITE);
   if (rc < 0) return ffmpeg::avFail(ErrorCode::Io, path, "cannot create " + partial.filename().string(), rc);
-  // mp4/mov get their index at the front, as delivered files usually do.
+  // mp4/mov get their index at the front when asked (web delivery starts playing sooner).
   AVDictionary* opts = nullptr;
   const std::string muxer = oc->oformat->name;
-  if (muxer == "mp4" || muxer == "mov") av_dict_set(&opts, "movflags", "+faststart", 0);
+  if (settings.faststart && (muxer == "mp4" || muxer == "mov")) av_dict_set(&opts, "movflags", "+faststart", 0);
   rc = avformat_write_header(oc.get(), &opts);
   av_dict_free(&opts);
   if (rc < 0) return ffmpeg::avFail(ErrorCode::Io, path, "cannot write the container header", rc);
@@ -169,7 +175,7 @@ base::Result<std::unique_ptr<Encoder>> Encoder::open(const fs::path& path, const
 base::Result<void> Encoder::pushYuv420(const std::uint8_t* y, int yStride, const std::uint8_t* u, int uStride,
                                        const std::uint8_t* v, int vStride) {
   PL_TRY(m_impl->usable());
-  const int w = m_impl->settings.width;
+  const int w = m_impl->settings.pushWidth();
   if (y == nullptr || u == nullptr || v == nullptr || yStride < w || uStride < (w + 1) / 2 || vStride < (w + 1) / 2) {
     return makeError(ErrorCode::InvalidArgument, m_impl->path.string() + ": frame " +
                                                      std::to_string(framesPushed()) + " has missing planes or short strides");
@@ -181,11 +187,20 @@ base::Result<void> Encoder::pushYuv420(const std::uint8_t* y, int yStride, const
 
 base::Result<void> Encoder::pushRgba(const std::uint8_t* rgba, int stride) {
   PL_TRY(m_impl->usable());
-  if (rgba == nullptr || stride < m_impl->settings.width * 4) {
+  if (rgba == nullptr || stride < m_impl->settings.pushWidth() * 4) {
     return makeError(ErrorCode::InvalidArgument, m_impl->path.string() + ": frame " +
                                                      std::to_string(framesPushed()) + " has no pixels or a short stride");
   }
   return m_impl->guard(m_impl->video.pushRgba(rgba, stride));
+}
+
+base::Result<void> Encoder::pushRgba16(const std::uint16_t* rgba, int strideBytes) {
+  PL_TRY(m_impl->usable());
+  if (rgba == nullptr || strideBytes < m_impl->settings.pushWidth() * 8 || strideBytes % 2 != 0) {
+    return makeError(ErrorCode::InvalidArgument, m_impl->path.string() + ": frame " + std::to_string(framesPushed()) +
+                                                     " has no pixels or a short (or odd) stride");
+  }
+  return m_impl->guard(m_impl->video.pushRgba16(rgba, strideBytes));
 }
 
 base::Result<void> Encoder::pushAudio(const float* interleaved, std::size_t frames) {

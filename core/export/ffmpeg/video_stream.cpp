@@ -1,5 +1,7 @@
 #include "core/export/ffmpeg/video_stream.h"
 
+#include "core/export/ffmpeg/video_options.h"
+
 #include <climits>
 #include <string>
 
@@ -36,29 +38,7 @@ base::Result<AVPixelFormat> pickFormat(const std::filesystem::path& file, const 
                                                                acceptedFormats(enc) + ")");
 }
 
-// Sets a private option when the codec has it (preset/crf mean nothing to ProRes or DNxHD).
-base::Result<void> setIfPresent(const std::filesystem::path& file, AVCodecContext* ctx, const char* key,
-                                const std::string& value) {
-  if (ctx->priv_data == nullptr || av_opt_find(ctx->priv_data, key, nullptr, 0, 0) == nullptr) return {};
-  const int rc = av_opt_set(ctx->priv_data, key, value.c_str(), 0);
-  if (rc < 0) return avFail(base::ErrorCode::InvalidArgument, file, std::string("bad ") + key + " '" + value + "'", rc);
-  return {};
-}
-
 }  // namespace
-
-base::Result<void> VideoStream::setOptions(const EncoderSettings& s) {
-  PL_TRY(setIfPresent(m_file, m_ctx.get(), "preset", s.preset));
-  PL_TRY(setIfPresent(m_file, m_ctx.get(), "crf", std::to_string(s.crf)));
-  if (!s.profile.empty()) {
-    const int rc = av_opt_set(m_ctx.get(), "profile", s.profile.c_str(), AV_OPT_SEARCH_CHILDREN);
-    if (rc < 0) {
-      return avFail(base::ErrorCode::InvalidArgument, m_file,
-                    "encoder " + s.videoCodec + " has no profile '" + s.profile + "'", rc);
-    }
-  }
-  return {};
-}
 
 base::Result<void> VideoStream::open(const std::filesystem::path& file, AVFormatContext* oc, const EncoderSettings& s) {
   m_file = file;
@@ -74,19 +54,22 @@ base::Result<void> VideoStream::open(const std::filesystem::path& file, AVFormat
   m_ctx->pix_fmt = fmt;
   m_ctx->time_base = AVRational{static_cast<int>(s.fps.den()), static_cast<int>(s.fps.num())};
   m_ctx->framerate = AVRational{static_cast<int>(s.fps.num()), static_cast<int>(s.fps.den())};
-  if (s.gop > 0) m_ctx->gop_size = s.gop;
   m_ctx->thread_count = s.threads;
   m_ctx->color_primaries = color.primaries;
   m_ctx->color_trc = color.transfer;
   m_ctx->colorspace = color.matrix;
   m_ctx->color_range = color.range;
   if ((oc->oformat->flags & AVFMT_GLOBALHEADER) != 0) m_ctx->flags |= AV_CODEC_FLAG_GLOBAL_HEADER;
-  PL_TRY(setOptions(s));
+  m_ctx->sample_aspect_ratio = AVRational{1, 1};  // square pixels, written into the file
+  m_srcWidth = s.pushWidth();
+  m_srcHeight = s.pushHeight();
+  PL_TRY(applyVideoOptions(file, m_ctx.get(), s));
   const int rc = avcodec_open2(m_ctx.get(), enc, nullptr);
   if (rc < 0) return avFail(base::ErrorCode::InvalidArgument, file, "cannot open encoder " + s.videoCodec + " (" + s.pixFmt + ")", rc);
   PL_TRY_ASSIGN(st, addStream(file, oc, m_ctx.get()));
   m_stream = st;
   m_stream->avg_frame_rate = m_ctx->framerate;
+  m_stream->sample_aspect_ratio = m_ctx->sample_aspect_ratio;
   m_frame.reset(av_frame_alloc());
   if (!m_frame) return base::makeError(base::ErrorCode::Io, file.string() + ": out of memory");
   PL_TRY(writableFrame());  // allocates the first picture
@@ -113,8 +96,12 @@ base::Result<AVFrame*> VideoStream::writableFrame() {
 
 base::Result<SwsContext*> VideoStream::converter(SwsPtr& sws, AVPixelFormat from) {
   if (sws) return sws.get();
-  sws.reset(sws_getContext(m_ctx->width, m_ctx->height, from, m_ctx->width, m_ctx->height, m_ctx->pix_fmt,
-                           SWS_BILINEAR, nullptr, nullptr, nullptr));
+  // Lanczos when the size changes (a 4K delivery of a 1080p render); a plain format change keeps
+  // bilinear chroma resampling.
+  const bool scaling = m_srcWidth != m_ctx->width || m_srcHeight != m_ctx->height;
+  const int flags = (scaling ? SWS_LANCZOS : SWS_BILINEAR) | SWS_ACCURATE_RND;
+  sws.reset(sws_getContext(m_srcWidth, m_srcHeight, from, m_ctx->width, m_ctx->height, m_ctx->pix_fmt, flags,
+                           nullptr, nullptr, nullptr));
   if (!sws) {
     return base::makeError(base::ErrorCode::InvalidArgument, m_file.string() + ": cannot convert " +
                                                                  av_get_pix_fmt_name(from) + " to " +
@@ -123,31 +110,41 @@ base::Result<SwsContext*> VideoStream::converter(SwsPtr& sws, AVPixelFormat from
   const int* coeffs = sws_getCoefficients(m_color.matrix);
   const int full = m_color.range == AVCOL_RANGE_JPEG ? 1 : 0;
   // RGB input is full range; YUV input already carries the output's matrix and range.
-  const int srcFull = from == AV_PIX_FMT_RGBA ? 1 : full;
-  sws_setColorspaceDetails(sws.get(), coeffs, srcFull, coeffs, full, 0, 1 << 16, 1 << 16);
+  const bool rgb = from == AV_PIX_FMT_RGBA || from == AV_PIX_FMT_RGBA64;
+  sws_setColorspaceDetails(sws.get(), coeffs, rgb ? 1 : full, coeffs, full, 0, 1 << 16, 1 << 16);
   return sws.get();
 }
 
-base::Result<void> VideoStream::pushYuv420(const std::uint8_t* const planes[3], const int strides[3]) {
+base::Result<void> VideoStream::convert(SwsPtr& sws, AVPixelFormat from, const std::uint8_t* const src[4],
+                                        const int srcStride[4]) {
   PL_TRY_ASSIGN(frame, writableFrame());
-  const std::uint8_t* src[4] = {planes[0], planes[1], planes[2], nullptr};
-  const int srcStride[4] = {strides[0], strides[1], strides[2], 0};
-  if (m_ctx->pix_fmt == AV_PIX_FMT_YUV420P || m_ctx->pix_fmt == AV_PIX_FMT_YUVJ420P) {
-    av_image_copy(frame->data, frame->linesize, src, srcStride, AV_PIX_FMT_YUV420P, m_ctx->width, m_ctx->height);
-  } else {
-    PL_TRY_ASSIGN(sws, converter(m_yuvSws, AV_PIX_FMT_YUV420P));
-    sws_scale(sws, src, srcStride, 0, m_ctx->height, frame->data, frame->linesize);
-  }
+  PL_TRY_ASSIGN(ctx, converter(sws, from));
+  sws_scale(ctx, src, srcStride, 0, m_srcHeight, frame->data, frame->linesize);
   return send(frame);
 }
 
+base::Result<void> VideoStream::pushYuv420(const std::uint8_t* const planes[3], const int strides[3]) {
+  const std::uint8_t* src[4] = {planes[0], planes[1], planes[2], nullptr};
+  const int srcStride[4] = {strides[0], strides[1], strides[2], 0};
+  const bool sameSize = m_srcWidth == m_ctx->width && m_srcHeight == m_ctx->height;
+  if (sameSize && (m_ctx->pix_fmt == AV_PIX_FMT_YUV420P || m_ctx->pix_fmt == AV_PIX_FMT_YUVJ420P)) {
+    PL_TRY_ASSIGN(frame, writableFrame());
+    av_image_copy(frame->data, frame->linesize, src, srcStride, AV_PIX_FMT_YUV420P, m_ctx->width, m_ctx->height);
+    return send(frame);
+  }
+  return convert(m_yuvSws, AV_PIX_FMT_YUV420P, src, srcStride);
+}
+
 base::Result<void> VideoStream::pushRgba(const std::uint8_t* rgba, int stride) {
-  PL_TRY_ASSIGN(frame, writableFrame());
-  PL_TRY_ASSIGN(sws, converter(m_rgbaSws, AV_PIX_FMT_RGBA));
   const std::uint8_t* src[4] = {rgba, nullptr, nullptr, nullptr};
   const int srcStride[4] = {stride, 0, 0, 0};
-  sws_scale(sws, src, srcStride, 0, m_ctx->height, frame->data, frame->linesize);
-  return send(frame);
+  return convert(m_rgbaSws, AV_PIX_FMT_RGBA, src, srcStride);
+}
+
+base::Result<void> VideoStream::pushRgba16(const std::uint16_t* rgba, int strideBytes) {
+  const std::uint8_t* src[4] = {reinterpret_cast<const std::uint8_t*>(rgba), nullptr, nullptr, nullptr};
+  const int srcStride[4] = {strideBytes, 0, 0, 0};
+  return convert(m_rgba16Sws, AV_PIX_FMT_RGBA64, src, srcStride);  // RGBA64 = native-endian uint16
 }
 
 base::Result<void> VideoStream::send(AVFrame* frame) {

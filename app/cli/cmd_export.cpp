@@ -76,7 +76,8 @@ base::Result<exporting::ExportRequest> requestFrom(const Args& args, const std::
 }
 
 void printOutcome(const exporting::JobOutcome& j) {
-  for (const std::string& w : j.warnings) std::cerr << "postline-cli: " << j.presetId << ": " << w << "\n";
+  if (!j.sound.empty()) std::cerr << "postline-cli: " << j.presetId << ": " << j.sound << "\n";
+  for (const std::string& w : j.warnings) std::cerr << "postline-cli: " << j.presetId << ": warning: " << w << "\n";
   if (j.status != exporting::JobStatus::Done) {
     std::cout << "failed: " << j.presetId << ": " << j.error << std::endl;
     return;

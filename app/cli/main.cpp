@@ -78,6 +78,12 @@ Commands:
                           $POSTLINE_USER_PRESETS or ~/.config/postline/presets): id, name,
                           size, fps, codec, bitrate window, loudness, max duration; --json
                           gives every field. Broken user presets are warnings on stderr.
+  reframe PROJECT --aspect WxH [--sequence NAME] [--json]
+                          Each clip's reframing window path for a delivery aspect (auto,
+                          keys applied)
+  reframe PROJECT --aspect WxH --clip NAME (--at SOURCE_TC_OR_FRAME --x X [--y Y] | --clear)
+                          Add/replace or clear a clip's reframing keys for that aspect;
+                          saves the project
   export PROJECT --preset ID [--preset ID...] [--range IN-OUT] [--out-dir DIR]
        [--sequence NAME] [--reframe auto|centre|letterbox] [--conform repeat|blend]
        [--over-limit refuse|trim|export]
@@ -128,5 +134,6 @@ int main(int argc, char** argv) {
   if (cmd == "loudness") return runLoudness(args);
   if (cmd == "presets") return runPresets(args);
   if (cmd == "export") return runExport(args);
+  if (cmd == "reframe") return runReframe(args);
   return usageError("unknown command '" + cmd + "'");
 }

@@ -75,6 +75,7 @@ Json jobJson(const JobOutcome& job) {
       {"error", job.error},
       {"elapsed_s", job.elapsedS},
       {"conform", job.conform},
+      {"sound", job.sound},
       {"reframe", job.reframe},
       {"warnings", job.warnings},
       {"thumbnail_count", job.thumbnails.size()},

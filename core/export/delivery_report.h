@@ -23,6 +23,7 @@ struct JobOutcome {
   double elapsedS = 0.0;
   std::string conform;                // "none", "repeat 24->30", "blend 24->30"
   std::string reframe;                // "none", "auto 9x16", "centre 4x5", "letterbox 1x1"
+  std::string sound;                  // how the mix was delivered: "mix -17.0 LUFS -> -14.0 LUFS (master +1.8 dB), ..."
   std::vector<std::string> warnings;
   std::optional<Verification> verification;  // absent when nothing was written
   std::vector<std::vector<std::uint8_t>> thumbnails;  // JPEG each

@@ -118,6 +118,7 @@ void figures(std::string& html, const JobOutcome& job) {
     row(html, "Container", deliveredContainer(p) + (p.faststart ? " \u00b7 faststart" : " \u00b7 index at the end"));
   }
   if (!job.conform.empty()) row(html, "Frame rate conform", job.conform);
+  if (!job.sound.empty()) row(html, "Sound", job.sound);
   if (!job.reframe.empty()) row(html, "Reframe", job.reframe);
   row(html, "Elapsed", num(job.elapsedS, 1) + " s");
   html += "</table>\n";

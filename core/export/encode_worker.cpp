@@ -65,8 +65,16 @@ base::Result<void> EncodeWorker::encode(const Task& task) {
     blendPictures(*task.a, *task.b, task.weight, m_blend);
     p = &m_blend;
   }
-  if (m_rgba16) return m_encoder->pushRgba16(p->rgba16.data(), p->width * 8);
+  const auto pixels = static_cast<std::size_t>(p->width) * static_cast<std::size_t>(p->height);
   const int cw = (p->width + 1) / 2;
+  const auto chroma = static_cast<std::size_t>(cw) * static_cast<std::size_t>((p->height + 1) / 2);
+  const bool complete = m_rgba16 ? p->rgba16.size() >= pixels * 4
+                                 : p->y.size() >= pixels && p->cb.size() >= chroma && p->cr.size() >= chroma;
+  if (!complete) {
+    return base::makeError(base::ErrorCode::InvalidArgument,
+                           m_path.string() + ": a rendered picture is missing the planes this encoder takes");
+  }
+  if (m_rgba16) return m_encoder->pushRgba16(p->rgba16.data(), p->width * 8);
   return m_encoder->pushYuv420(p->y.data(), p->width, p->cb.data(), cw, p->cr.data(), cw);
 }
 

@@ -109,14 +109,18 @@ base::Result<std::size_t> groupFor(Run& run, int w, int h, bool rgba16) {
   return run.groups.size() - 1;
 }
 
-base::Result<std::size_t> mixFor(Run& run, const Preset& p) {
+// The mix for preset `p` over the first `frames` frames of the range (a trimmed delivery is
+// normalised over what it delivers).
+base::Result<std::size_t> mixFor(Run& run, const Preset& p, std::int64_t frames) {
   const auto& rate = run.sequence->settings.frameRate;
+  const std::string key = deliveryMixKey(p) + " frames " + std::to_string(frames);
   for (std::size_t m = 0; m < run.mixes.size(); ++m) {
-    if (run.mixes[m].key == deliveryMixKey(p)) return m;
+    if (run.mixes[m].key == key) return m;
   }
   PL_TRY_ASSIGN(a, time::framesToSamples(run.range.start, rate));
-  PL_TRY_ASSIGN(b, time::framesToSamples(run.range.end, rate));
+  PL_TRY_ASSIGN(b, time::framesToSamples(run.range.start + time::FrameCount{frames}, rate));
   PL_TRY_ASSIGN(mix, planDeliveryMix(*run.request->project, run.sequence->id, p, a.value, b.value));
+  mix.key = key;
   run.mixes.push_back(std::move(mix));
   return run.mixes.size() - 1;
 }
@@ -136,9 +140,9 @@ base::Result<void> openDelivery(Run& run, Delivery& d, const std::filesystem::pa
   const Reframer& reframer = *run.groups[group].reframer;
   d.outcome.reframe = reframer.identity() ? std::string("none")
                                           : std::string(reframeModeName(run.request->reframe)) + " " + aspectName(d.width, d.height);
-  PL_TRY_ASSIGN(mix, mixFor(run, p));
+  PL_TRY_ASSIGN(mix, mixFor(run, p, frames));
   d.mix = mix;
-  d.outcome.warnings.push_back(run.mixes[mix].summary);
+  d.outcome.sound = run.mixes[mix].summary;
   for (const std::string& w : run.mixes[mix].warnings) d.outcome.warnings.push_back(w);
   const Group& g = run.groups[group];
   EncoderSettings settings = encoderSettingsFor(p, s.width, s.height, s.frameRate.fps());
@@ -177,14 +181,14 @@ void finishDelivery(Run& run, Delivery& d) {
     return;
   }
   d.outcome.status = JobStatus::Done;
-  const DeliveryExpectation expect{d.width, d.height, d.fps,
-                                   static_cast<double>(d.conform->outputFrames()) / d.fps.toDouble()};
+  DeliveryExpectation expect{d.width, d.height, d.fps,
+                             static_cast<double>(d.conform->outputFrames()) / d.fps.toDouble()};
+  expect.overLimitAccepted = run.request->overLimit == OverLimit::Export;
   auto verified = verifyDelivery(d.outcome.output, d.preset, expect);
   if (verified.ok()) d.outcome.verification = std::move(verified.value());
   else d.outcome.warnings.push_back("verification could not read the output: " + verified.error().message);
   auto thumbs = thumbnailStrip(d.outcome.output, 6, 90);
   if (thumbs.ok()) d.outcome.thumbnails = std::move(thumbs.value());
-  (void)run;
 }
 
 DeliveryReport reportOf(const Run& run) {

@@ -86,6 +86,22 @@ InterestSample sampleAt(const std::vector<InterestSample>& s, double frame) {
           a.confidence + t * (b.confidence - a.confidence)};
 }
 
+// The keys for a delivery of outW x outH: its reduced aspect name, else an aspect within 0.5 %
+// of it (1080x1920 is "9x16" exactly; a rounded size such as 608x1080 still finds "9x16").
+model::ReframeKeys::const_iterator keysFor(const model::ReframeKeys& keys, int outW, int outH) {
+  const auto exact = keys.find(aspectName(outW, outH));
+  if (exact != keys.end()) return exact;
+  const double want = static_cast<double>(outW) / outH;
+  for (auto it = keys.begin(); it != keys.end(); ++it) {
+    int w = 0, h = 0;
+    if (std::sscanf(it->first.c_str(), "%dx%d", &w, &h) == 2 && w > 0 && h > 0 &&
+        std::fabs((static_cast<double>(w) / h) / want - 1.0) <= 0.005) {
+      return it;
+    }
+  }
+  return keys.end();
+}
+
 }  // namespace
 
 struct Reframer::Impl {
@@ -120,7 +136,7 @@ base::Result<void> Reframer::Impl::planClip(const model::Project& p, const model
   cw.summary = {clip.id, clip.name, "", range.start, range.end - range.start, 0, fixed, 0.5, 0.5, 0.5, 0.5};
   cw.title = media->kind == model::MediaKind::Title;
   cw.reframe = clip.reframe;
-  const auto keys = clip.reframeKeys.find(aspectName(outW, outH));
+  const auto keys = keysFor(clip.reframeKeys, outW, outH);
   if (mode == ReframeMode::Letterbox) cw.summary.how = "letterbox";
   else if (cw.title) cw.summary.how = "title";
   else if (keys != clip.reframeKeys.end() && !keys->second.empty()) cw.summary.how = "keys";

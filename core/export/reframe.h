@@ -84,6 +84,9 @@ struct ClipReframe {
 
 // The windows of every video clip of a sequence for one delivery size, planned once (analysis
 // included) and then asked per frame. Immutable after create(); safe to read from any thread.
+// A clip's keys for the delivery's aspect (its reduced name, or an aspect within 0.5 % of it)
+// replace the analysis in Auto and Centre modes. Titles are not cropped: apply() lays them out
+// afresh for the delivery frame (see apply).
 class Reframer {
  public:
   // Identity when the delivery has the sequence's aspect (within 1 %) and mode is not Letterbox.
@@ -98,7 +101,11 @@ class Reframer {
   Window windowAt(model::ClipId clip, time::FramePos frame) const;
   // Rewrites every layer of `plan` (planned at the sequence size) for the delivery frame:
   // transform = layer.transform * windowTransform(windowAt(layer.clip, plan.frame)), and the plan's
-  // and layers' frame size become the delivery size. No-op when identity().
+  // and layers' frame size become the delivery size. No-op when identity(). Title layers (except
+  // in Letterbox mode, where they are boxed like the rest) keep their position as fractions of
+  // the delivery frame, with their placement recomputed for it, and their font size scaled by
+  // min(1, delivery aspect / sequence aspect) so a line is no wider, relative to the frame, than
+  // it was in the sequence: text is never cut by the window.
   void apply(render::FramePlan& plan) const;
   // One line per clip for reports and the CLI: "Shot_01_Take_02: auto, x 0.31..0.62".
   std::vector<std::string> describe() const;

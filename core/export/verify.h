@@ -20,6 +20,7 @@ struct DeliveryExpectation {
   int height = 0;
   time::Rational fps{24};             // Preset::frameRate
   double durationS = 0.0;             // the exported range's length
+  bool overLimitAccepted = false;     // the user chose to deliver past the preset's max duration
 };
 
 // What the probe read from the file.

@@ -58,8 +58,10 @@ TEST_F(ExportQueueCliTest, SigkillMidWriteLeavesNoFileAndTheNextJobCompletes) {
   ASSERT_TRUE(waitUntil(
       [&] {
         auto job = queue.job(victim);
-        return job->state != QueueState::Running ||
-               (!job->outputs.empty() && job->percent > 0.0 && fs::exists(partialPathFor(job->outputs[0])));
+        const bool ended = job->state == QueueState::Done || job->state == QueueState::Failed ||
+                           job->state == QueueState::Cancelled;
+        return ended || (job->state == QueueState::Running && !job->outputs.empty() && job->percent > 0.0 &&
+                         fs::exists(partialPathFor(job->outputs[0])));
       },
       120s));
   QueueJob running = *queue.job(victim);

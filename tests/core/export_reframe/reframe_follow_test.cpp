@@ -149,7 +149,11 @@ TEST_F(ReframeFollow, SubjectsStayInsideTheWindowAtEveryAspectWhereACentredWindo
                   s_scenes[i].name.c_str(), 100 * centre, 100 * whole, 100 * fixed);
       EXPECT_GE(centre, 0.95) << d.name << " " << s_scenes[i].name;
       EXPECT_GE(whole, 0.90) << d.name << " " << s_scenes[i].name;
-      EXPECT_LT(fixed, 0.80) << d.name << " " << s_scenes[i].name << ": the scene does not test following";
+      // A centred window fails the same requirement: the scene really tests following.
+      EXPECT_LT(fixed, 0.95) << d.name << " " << s_scenes[i].name;
+      if (std::string(d.name) == "9x16") {
+        EXPECT_LT(fixed, 0.65) << s_scenes[i].name;
+      }
       const ClipReframe info = findInfo(*autoR, s_clips[i]);
       EXPECT_EQ(info.how, "auto");
       EXPECT_GT(info.maxX - info.minX, 0.25) << d.name << " " << s_scenes[i].name << ": the window did not move";

@@ -87,9 +87,9 @@ class AudioFormat : public ::testing::Test {
   Json m_doc;
 };
 
-TEST_F(AudioFormat, TheSchemaIs4) {
-  EXPECT_EQ(kSchemaVersion, 4);
-  EXPECT_EQ(m_doc.at("version"), 4);
+TEST_F(AudioFormat, TheSchemaIs5) {
+  EXPECT_EQ(kSchemaVersion, 5);  // 5 added clip reframe keys; the audio groups are schema 4's
+  EXPECT_EQ(m_doc.at("version"), 5);
 }
 
 TEST_F(AudioFormat, EveryAudioFieldRoundTripsThroughAFile) {
@@ -327,7 +327,7 @@ TEST(AudioFormatUpgrade, ASchema3FileGetsVolumeKeysAndPreservePitch) {
   auto r = loadProject(file);
   ASSERT_TRUE(r.ok()) << r.error().message;
   EXPECT_EQ(r->fileVersion, 3);
-  ASSERT_EQ(r->warnings.size(), 1u);
+  ASSERT_EQ(r->warnings.size(), 2u);  // 3 -> 4, then 4 -> 5 (which changes nothing)
   EXPECT_NE(r->warnings[0].find("upgraded from schema 3 to 4"), std::string::npos) << r->warnings[0];
   const model::Sequence& s = r->project.sequences[0];
   ASSERT_EQ(s.tracks.size(), 2u);
@@ -349,10 +349,10 @@ TEST(AudioFormatUpgrade, ASchema3FileGetsVolumeKeysAndPreservePitch) {
   EXPECT_TRUE(a1.eq.empty());
   EXPECT_EQ(a1.compressor, model::Compressor{});
   EXPECT_EQ(s.settings.mix, model::MixSettings{});
-  // Saved again, it is a schema 4 file with the full audio group, and loads without warnings.
+  // Saved again, it is a current-schema file with the full audio group, and loads without warnings.
   ASSERT_TRUE(saveProject(r->project, file).ok());
   const Json doc = Json::parse(testing::readText(file));
-  EXPECT_EQ(doc.at("version"), 4);
+  EXPECT_EQ(doc.at("version"), kSchemaVersion);
   const Json& audio = doc["sequences"][0]["tracks"][1]["clips"][0]["audio"];
   EXPECT_EQ(audio.at("volume"), Json::array());
   EXPECT_EQ(audio.at("preserve_pitch"), true);

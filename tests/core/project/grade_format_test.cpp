@@ -146,7 +146,7 @@ TEST_F(GradeFormat, ASchema1FileLoadsWithTheSameValues) {
   auto r = loadDoc();
   ASSERT_TRUE(r.ok()) << r.error().message;
   EXPECT_EQ(r->fileVersion, 1);
-  ASSERT_EQ(r->warnings.size(), 3u);  // 1 -> 2, then 2 -> 3 (which changes nothing), 3 -> 4
+  ASSERT_EQ(r->warnings.size(), 4u);  // 1 -> 2, then 2 -> 3 (which changes nothing), 3 -> 4, 4 -> 5 (nothing)
   EXPECT_NE(r->warnings[0].find("upgraded from schema 1 to 2"), std::string::npos);
 
   color::Grade first;

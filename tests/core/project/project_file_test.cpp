@@ -54,7 +54,7 @@ TEST(ProjectFile, WritesTheDocumentedShape) {
   const model::Project p = testing::makeFullProject(dir.path() / "media");
   const auto doc = nlohmann::json::parse(toJson(p, file));
   EXPECT_EQ(doc.at("format"), "postline-project");
-  EXPECT_EQ(doc.at("version"), 4);
+  EXPECT_EQ(doc.at("version"), 5);
   EXPECT_EQ(doc.at("name"), "Demo Project");
   EXPECT_EQ(doc.at("next_id"), p.nextId);
   EXPECT_EQ(doc.at("bins").size(), 6u);
@@ -92,7 +92,7 @@ TEST(ProjectFile, WritesTheDocumentedShape) {
   EXPECT_FALSE(plain.contains("audio"));
   EXPECT_FALSE(plain.contains("reframe"));
   // The format marker comes first, so a person opening the file sees what it is.
-  EXPECT_EQ(toJson(p, file).rfind("{\n\t\"format\": \"postline-project\",\n\t\"version\": 4,", 0), 0u);
+  EXPECT_EQ(toJson(p, file).rfind("{\n\t\"format\": \"postline-project\",\n\t\"version\": 5,", 0), 0u);
 }
 
 TEST(ProjectFile, RelativePathsFollowAMovedProjectFolder) {

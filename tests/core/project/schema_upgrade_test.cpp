@@ -34,12 +34,13 @@ class SchemaUpgrade : public ::testing::Test {
   Json m_doc;
 };
 
-TEST_F(SchemaUpgrade, ThisBuildShipsTheUpgradersToSchema4) {
-  EXPECT_EQ(kSchemaVersion, 4);
-  ASSERT_EQ(shippedUpgraders().size(), 3u);
+TEST_F(SchemaUpgrade, ThisBuildShipsTheUpgradersToSchema5) {
+  EXPECT_EQ(kSchemaVersion, 5);
+  ASSERT_EQ(shippedUpgraders().size(), 4u);
   EXPECT_EQ(shippedUpgraders()[0].fromVersion, 1);
   EXPECT_EQ(shippedUpgraders()[1].fromVersion, 2);
   EXPECT_EQ(shippedUpgraders()[2].fromVersion, 3);
+  EXPECT_EQ(shippedUpgraders()[3].fromVersion, 4);
 }
 
 // A made-up schema 0 called the project name "title" and clip durations "length".

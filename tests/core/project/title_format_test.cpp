@@ -92,12 +92,12 @@ TEST(TitleFormat, ASchema2FileLoadsUnchanged) {
   const model::Project p = testing::makeFullProject(dir.path() / "media");
   auto doc = nlohmann::ordered_json::parse(toJson(p, file));
   EXPECT_EQ(doc.at("version"), kSchemaVersion);
-  EXPECT_EQ(kSchemaVersion, 4);
+  EXPECT_EQ(kSchemaVersion, 5);
   doc["version"] = 2;
   auto r = fromJson(doc.dump(), file);
   ASSERT_TRUE(r.ok()) << r.error().message;
   EXPECT_EQ(r->fileVersion, 2);
-  ASSERT_EQ(r->warnings.size(), 2u);
+  ASSERT_EQ(r->warnings.size(), 3u);  // 2 -> 3, 3 -> 4, 4 -> 5
   EXPECT_NE(r->warnings[0].find("upgraded from schema 2 to 3"), std::string::npos) << r->warnings[0];
   EXPECT_EQ(r->project, p);
 }

@@ -64,12 +64,23 @@ void setKeyframes(AVCodecContext* ctx, const EncoderSettings& s) {
   ctx->keyint_min = s.gop;
 }
 
+// Memory: x264 keeps every look-ahead frame with its half-pel planes (about four times the picture),
+// so its default 40 frames of 4K come to ~1.5 GB on their own. Pictures over 2.5 Mpixel look 15
+// frames ahead instead; smaller ones keep the default. Measured on the demo's 4K export: 1.9 GiB
+// peak with the default, 1.3 GiB with 15 (the ceiling is 1.5 GiB).
+base::Result<void> capLookahead(const std::filesystem::path& file, AVCodecContext* ctx, const EncoderSettings& s) {
+  constexpr long long kLargePicture = 2'500'000;
+  if (static_cast<long long>(s.width) * s.height <= kLargePicture) return {};
+  return setIfPresent(file, ctx, "rc-lookahead", "15");
+}
+
 }  // namespace
 
 base::Result<void> applyVideoOptions(const std::filesystem::path& file, AVCodecContext* ctx, const EncoderSettings& s) {
   if (!s.preset.empty()) PL_TRY(setIfPresent(file, ctx, "preset", s.preset));  // "" = the encoder's default
   PL_TRY(setRateControl(file, ctx, s));
   setKeyframes(ctx, s);
+  PL_TRY(capLookahead(file, ctx, s));
   if (!s.profile.empty()) {
     const int rc = av_opt_set(ctx, "profile", s.profile.c_str(), AV_OPT_SEARCH_CHILDREN);
     if (rc < 0) {

@@ -103,7 +103,8 @@ base::Result<std::size_t> groupFor(Run& run, int w, int h, bool rgba16) {
   group.aspectWidth = w;
   group.aspectHeight = h;
   (rgba16 ? group.needRgba16 : group.needYuv) = true;
-  PL_TRY_ASSIGN(reframer, Reframer::create(*run.request->project, run.sequence->id, rw, rh, run.request->reframe));
+  PL_TRY_ASSIGN(reframer, Reframer::create(*run.request->project, run.sequence->id, rw, rh, run.request->reframe, {},
+                                           run.range));
   group.reframer = std::move(reframer);
   run.groups.push_back(std::move(group));
   return run.groups.size() - 1;

@@ -197,7 +197,8 @@ base::Result<void> Reframer::Impl::autoWindows(ClipWindows& out, const model::Me
 
 base::Result<std::unique_ptr<Reframer>> Reframer::create(const model::Project& project, model::SequenceId sequence,
                                                          int outWidth, int outHeight, ReframeMode mode,
-                                                         const std::function<void(double)>& progress) {
+                                                         const std::function<void(double)>& progress,
+                                                         const std::optional<time::FrameRange>& only) {
   const model::Sequence* seq = project.findSequence(sequence);
   if (seq == nullptr) {
     return makeError(ErrorCode::NotFound, "sequence id " + std::to_string(sequence.value) + " is not in project '" + project.name + "'");
@@ -220,7 +221,9 @@ base::Result<std::unique_ptr<Reframer>> Reframer::create(const model::Project& p
   for (const model::Track& t : seq->tracks) {
     if (t.kind != model::TrackKind::Video || t.muted) continue;
     for (const model::Clip& c : t.clips) {
-      if (c.enabled) todo.emplace_back(&t, &c);
+      const time::FrameRange drawn = drawnRange(*seq, t, c);
+      const bool inside = !only || (drawn.start < only->end && only->start < drawn.end);
+      if (c.enabled && inside) todo.emplace_back(&t, &c);
     }
   }
   for (std::size_t i = 0; i < todo.size(); ++i) {

@@ -11,6 +11,7 @@
 #include <filesystem>
 #include <functional>
 #include <map>
+#include <optional>
 #include <memory>
 #include <string>
 #include <vector>
@@ -19,6 +20,7 @@
 #include "core/model/ids.h"
 #include "core/model/project.h"
 #include "core/render/frame_plan.h"
+#include "core/time/time_range.h"
 #include "core/time/units.h"
 
 namespace postline::exporting {
@@ -90,10 +92,13 @@ struct ClipReframe {
 class Reframer {
  public:
   // Identity when the delivery has the sequence's aspect (within 1 %) and mode is not Letterbox.
-  // `progress` (0..1) is called during analysis. Errors name the clip and its file.
+  // `progress` (0..1) is called during analysis. Errors name the clip and its file. With `only`,
+  // clips drawn entirely outside that range of sequence frames are left out (an export of a range
+  // analyses only what it delivers; a missing file elsewhere in the sequence does not matter).
   static base::Result<std::unique_ptr<Reframer>> create(const model::Project& project, model::SequenceId sequence,
                                                         int outWidth, int outHeight, ReframeMode mode,
-                                                        const std::function<void(double)>& progress = {});
+                                                        const std::function<void(double)>& progress = {},
+                                                        const std::optional<time::FrameRange>& only = std::nullopt);
   ~Reframer();
 
   bool identity() const;

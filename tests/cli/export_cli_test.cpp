@@ -184,7 +184,29 @@ TEST_F(ExportCli, AMissingClipFailsTheJobNamingTheFile) {
   EXPECT_NE(r.out.find("failed: reels"), std::string::npos) << r.out;
   EXPECT_NE(r.out.find("vanished.mp4"), std::string::npos) << r.out;
   EXPECT_EQ(r.out.substr(r.out.rfind("report: ")).find("report: "), 0u);
-  EXPECT_FALSE(fs::exists(m_out / "missing_clip_Reels_9x16_v001.mp4"));
+  EXPECT_FALSE(fs::exists(m_out / "Origin_Coffee_Commercial_Reels_9x16_v001.mp4"));
+  EXPECT_EQ(partialFiles(), 0);
+}
+
+TEST_F(ExportCli, AClipThatCannotBeReadMidRenderFailsTheJobAndLeavesNoFile) {
+  // The file is there when the export starts (it passes the missing-media check) but cannot be
+  // decoded: the same path as a file that vanishes while the export runs.
+  const fs::path garbage = s_dir / "media" / "unreadable.mp4";
+  std::ofstream(garbage) << std::string(4096, 'x');
+  std::ifstream in(s_project);
+  json j = json::parse(in);
+  const auto firstClipMedia = j["sequences"][0]["tracks"][0]["clips"][0]["media"];
+  for (auto& m : j["media"]) {
+    if (m["id"] == firstClipMedia) m["path"] = m["absolute_path"] = garbage.string();
+  }
+  const fs::path copy = s_dir / "unreadable_clip.postline";
+  std::ofstream(copy) << j.dump();
+  const CliRun r = cli("export " + q(copy) + " --range 00:00:00:00-00:00:00:12 --out-dir " + q(m_out) + " --preset youtube-1080p");
+  EXPECT_EQ(r.status, 3) << r.out << r.err;
+  EXPECT_NE(r.out.find("failed: youtube-1080p: a picture could not be rendered"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("unreadable.mp4"), std::string::npos) << r.out;
+  EXPECT_FALSE(fs::exists(m_out / "Origin_Coffee_Commercial_YouTube_1080p_v001.mp4"));
+  EXPECT_EQ(partialFiles(), 0);
 }
 
 TEST_F(ExportCli, AnUnwritableFolderFailsEveryJobClearly) {
@@ -213,6 +235,40 @@ TEST_F(ExportCli, AFullDiskFailsThatJobAndLeavesNoFinishedLookingFile) {
   EXPECT_NE(out.find("verified: reels pass"), std::string::npos) << "the other job goes on: " << out;
   EXPECT_FALSE(fs::exists(m_out / "Origin_Coffee_Commercial_Master_ProRes422HQ_v001.mov"));
   EXPECT_EQ(partialFiles(), 0);
+}
+
+}  // namespace
+
+namespace {
+
+TEST_F(ExportCli, ReframeKeysReplaceTheAutoWindowAndAreSavedInTheProject) {
+  std::ifstream in(s_project);
+  const std::string original((std::istreambuf_iterator<char>(in)), {});
+  const fs::path copy = s_dir / "keyed.postline";
+  std::ofstream(copy) << original;
+  const CliRun before = cli("reframe " + q(copy) + " --aspect 9:16 --json");
+  ASSERT_EQ(before.status, 0) << before.err;
+  const json b = json::parse(before.out);
+  EXPECT_EQ(b["aspect"], "9x16");
+  EXPECT_FALSE(b["identity"].get<bool>());
+  EXPECT_NEAR(b["window"]["w"].get<double>(), (9.0 / 16.0) / (16.0 / 9.0), 1e-3);
+  const std::string clip = b["clips"][0]["name"];
+  EXPECT_EQ(b["clips"][0]["how"], "auto");
+  // A key at the clip's first source picture, far left: the window hugs the left edge.
+  const CliRun set = cli("reframe " + q(copy) + " --aspect 1080x1920 --clip " + q(clip) + " --at 0 --x 0.0");
+  ASSERT_EQ(set.status, 0) << set.err;
+  const json a = json::parse(cli("reframe " + q(copy) + " --aspect 9x16 --json").out);
+  EXPECT_EQ(a["clips"][0]["how"], "keys");
+  ASSERT_EQ(a["clips"][0]["keys"].size(), 1u);
+  EXPECT_NEAR(a["clips"][0]["x"]["max"].get<double>(), a["window"]["w"].get<double>() / 2, 1e-6);  // clamped at the edge
+  const json project = readJson(copy);
+  EXPECT_TRUE(project["sequences"][0]["tracks"][0]["clips"][0].contains("reframe_keys"));
+  const CliRun bad = cli("reframe " + q(copy) + " --aspect 9x16 --clip " + q(clip) + " --at 0 --x 1.5");
+  EXPECT_EQ(bad.status, 2);
+  EXPECT_NE(bad.err.find("0..1"), std::string::npos) << bad.err;
+  const CliRun cleared = cli("reframe " + q(copy) + " --aspect 9x16 --clip " + q(clip) + " --clear");
+  ASSERT_EQ(cleared.status, 0) << cleared.err;
+  EXPECT_EQ(json::parse(cli("reframe " + q(copy) + " --aspect 9x16 --json").out)["clips"][0]["how"], "auto");
 }
 
 }  // namespace

@@ -1,14 +1,10 @@
-// The delivery report's JSON (docs/FORMAT.md "Delivery report") and the atomic writing of both
-// files. The HTML page is built in delivery_report_html.cpp.
+// The delivery report's JSON (docs/FORMAT.md "Delivery report") and the writing of both files
+// (base::writeFileAtomic). The HTML page is built in delivery_report_html.cpp.
 #include "core/export/delivery_report.h"
 
-#include <fcntl.h>
-#include <unistd.h>
-
-#include <atomic>
-#include <cerrno>
-#include <cstring>
 #include <nlohmann/json.hpp>
+
+#include "core/base/atomic_file.h"
 
 namespace postline::exporting {
 
@@ -83,37 +79,6 @@ Json jobJson(const JobOutcome& job) {
   };
 }
 
-base::Error ioError(const fs::path& file, const std::string& what, int err) {
-  return base::makeError(base::ErrorCode::Io, file.string() + ": " + what + ": " + std::strerror(err));
-}
-
-base::Result<void> writeAll(int fd, const std::string& text, const fs::path& file) {
-  std::size_t done = 0;
-  while (done < text.size()) {
-    const ssize_t n = ::write(fd, text.data() + done, text.size() - done);
-    if (n < 0 && errno == EINTR) continue;
-    if (n <= 0) return ioError(file, "cannot write the report", n < 0 ? errno : EIO);
-    done += static_cast<std::size_t>(n);
-  }
-  return {};
-}
-
-// Writes `text` to a unique temporary file beside `file`, fsyncs it and renames it over `file`:
-// a reader sees the old report or the new one, never half of one. Io errors name `file`.
-base::Result<void> writeAtomically(const fs::path& file, const std::string& text) {
-  static std::atomic<unsigned> counter{0};
-  const fs::path temp = file.parent_path() / ("." + file.filename().string() + ".tmp-" + std::to_string(::getpid()) +
-                                              "-" + std::to_string(counter.fetch_add(1)));
-  const int fd = ::open(temp.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0644);
-  if (fd < 0) return ioError(file, "cannot create a file in " + file.parent_path().string(), errno);
-  base::Result<void> written = writeAll(fd, text, file);
-  if (written.ok() && ::fsync(fd) != 0) written = ioError(file, "cannot flush the report to disk", errno);
-  if (::close(fd) != 0 && written.ok()) written = ioError(file, "cannot close the report", errno);
-  if (written.ok() && ::rename(temp.c_str(), file.c_str()) != 0) written = ioError(file, "cannot replace the report", errno);
-  if (!written.ok()) ::unlink(temp.c_str());
-  return written;
-}
-
 }  // namespace
 
 const char* jobStatusName(JobStatus status) {
@@ -157,8 +122,8 @@ base::Result<ReportFiles> writeDeliveryReport(const DeliveryReport& report, cons
                                                     (ec ? ec.message() : std::string("not a folder")));
   }
   ReportFiles files{dir / (stem + ".json"), dir / (stem + ".html")};
-  PL_TRY(writeAtomically(files.json, reportJson(report)));
-  PL_TRY(writeAtomically(files.html, reportHtml(report)));
+  PL_TRY(base::writeFileAtomic(files.json, reportJson(report)));
+  PL_TRY(base::writeFileAtomic(files.html, reportHtml(report)));
   return files;
 }
 

@@ -2,7 +2,7 @@
 
 #include <system_error>
 
-#include "core/project/atomic_file.h"
+#include "core/base/atomic_file.h"
 #include "core/project/project_file.h"
 
 namespace postline::project {
@@ -34,7 +34,7 @@ bool Autosaver::due(Clock::time_point now) const {
 }
 
 base::Result<void> Autosaver::save(const model::Project& project, const fs::path& projectFile, Clock::time_point now) {
-  PL_TRY(writeFileAtomic(autosavePath(projectFile), toJson(project, projectFile)));
+  PL_TRY(base::writeFileAtomic(autosavePath(projectFile), toJson(project, projectFile)));
   m_dirty = false;
   m_lastSave = now;
   return {};

@@ -4,9 +4,9 @@
 #include <new>
 #include <system_error>
 
+#include "core/base/atomic_file.h"
 #include "core/base/log.h"
 #include "core/model/validate.h"
-#include "core/project/atomic_file.h"
 #include "core/project/autosave.h"
 #include "core/project/json_model.h"
 #include "core/project/schema_upgrade.h"
@@ -149,7 +149,7 @@ Result<void> saveProject(const model::Project& project, const fs::path& file) {
   if (auto valid = model::validate(project); !valid.ok()) {
     return base::Error{valid.error().code, quoted(file) + " was not saved: " + valid.error().message};
   }
-  PL_TRY(writeFileAtomic(file, toJson(project, file)));
+  PL_TRY(base::writeFileAtomic(file, toJson(project, file)));
   std::error_code ec;
   fs::remove(autosavePath(file), ec);  // the autosave is stale now
   if (ec) {
@@ -159,7 +159,7 @@ Result<void> saveProject(const model::Project& project, const fs::path& file) {
 }
 
 Result<LoadReport> loadProject(const fs::path& file) {
-  PL_TRY_ASSIGN(text, readFileLimited(file, kMaxProjectFileBytes));
+  PL_TRY_ASSIGN(text, base::readFileLimited(file, kMaxProjectFileBytes));
   return fromJson(text, file);
 }
 

@@ -1,4 +1,5 @@
 #pragma once
+#include <cstdint>
 #include <filesystem>
 #include <string>
 #include <string_view>
@@ -11,6 +12,8 @@ namespace postline::project {
 
 // Schema version written by this build. Older files are upgraded on load; newer ones are refused.
 // 2: nested clip grades, timeline grade; 3: title media; 4: audio mixer; 5: clip reframe keys
+// Largest project file loadProject() reads, in bytes (256 MiB); larger files are refused unread.
+inline constexpr std::uint64_t kMaxProjectFileBytes = std::uint64_t{256} << 20;
 inline constexpr int kSchemaVersion = 5;
 // File extension of a project file.
 inline constexpr const char* kExtension = ".postline";

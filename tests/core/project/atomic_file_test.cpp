@@ -1,5 +1,5 @@
 // Atomic writes and bounded reads.
-#include "core/project/atomic_file.h"
+#include "core/base/atomic_file.h"
 
 #include <gtest/gtest.h>
 
@@ -17,6 +17,9 @@ namespace {
 
 using base::ErrorCode;
 using testing::TempDir;
+using base::readFileLimited;
+using base::writeAll;
+using base::writeFileAtomic;
 namespace fs = std::filesystem;
 
 std::vector<std::string> namesIn(const fs::path& dir) {

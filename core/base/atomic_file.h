@@ -6,10 +6,7 @@
 
 #include "core/base/result.h"
 
-namespace postline::project {
-
-// Largest project file loadProject() reads, in bytes (256 MiB); larger files are refused unread.
-inline constexpr std::uint64_t kMaxProjectFileBytes = std::uint64_t{256} << 20;
+namespace postline::base {
 
 // Replaces `file` with `data` atomically: writes a uniquely named temp file in the same folder,
 // fsyncs and closes it, renames it over `file`, then fsyncs the folder. On any failure the temp
@@ -25,4 +22,4 @@ base::Result<void> writeAll(int fd, std::string_view data, const std::filesystem
 // `maxBytes` before reading it. A missing file is NotFound; a folder or other non-file is Io.
 base::Result<std::string> readFileLimited(const std::filesystem::path& file, std::uint64_t maxBytes);
 
-}  // namespace postline::project
+}  // namespace postline::base

@@ -1,4 +1,4 @@
-#include "core/project/atomic_file.h"
+#include "core/base/atomic_file.h"
 
 #include <fcntl.h>
 #include <sys/stat.h>
@@ -10,12 +10,9 @@
 
 #include "core/base/log.h"
 
-namespace postline::project {
+namespace postline::base {
 
 namespace fs = std::filesystem;
-using base::ErrorCode;
-using base::makeError;
-using base::Result;
 
 namespace {
 
@@ -160,4 +157,4 @@ Result<std::string> readFileLimited(const fs::path& file, std::uint64_t maxBytes
   return text;
 }
 
-}  // namespace postline::project
+}  // namespace postline::base

@@ -64,8 +64,9 @@ base::Result<std::int64_t> limitedFrames(const Run& run, const Preset& p, std::v
                            secondsText(*p.maxDurationS);
   switch (run.request->overLimit) {
     case OverLimit::Refuse:
-      return makeError(ErrorCode::OutOfRange, what + ". Choose a shorter --range, or --over-limit trim to deliver the first " +
-                                                  secondsText(*p.maxDurationS) + ", or --over-limit export to deliver it whole");
+      return makeError(ErrorCode::OutOfRange, what + ". Choose a shorter range, trim it to the first " +
+                                                  secondsText(*p.maxDurationS) + " (--over-limit trim), or deliver it whole " +
+                                                  "anyway (--over-limit export)");
     case OverLimit::Export:
       warnings.push_back(what + ": delivered whole (--over-limit export); the platform may refuse or cut it");
       return frames;
@@ -224,7 +225,7 @@ void startDeliveries(Run& run, int version) {
     const auto file = run.request->outDir / deliveryFileName(run.request->baseName, p, version);
     auto opened = openDelivery(run, d, file);
     if (!opened.ok()) {
-      detail::failDelivery(d, p.id + ": " + opened.error().message);
+      detail::failDelivery(d, opened.error().message);
       continue;
     }
     if (run.events->started) run.events->started(p, file);

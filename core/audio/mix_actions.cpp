@@ -138,19 +138,15 @@ Result<NormaliseResult> normaliseMix(const model::Project& project, model::Seque
   PL_TRY_ASSIGN(plan, planMix(project, sequence));
   const double target = targetLufs.value_or(plan.mix.targetLufs);
   NormaliseResult r;
-  PL_TRY_ASSIGN(before, measureMix(plan, &r.action.warnings));
-  r.before = r.after = before;
-  if (!std::isfinite(before.integratedLufs)) return makeError(ErrorCode::InvalidArgument, "the mix of '" + seq->name + "' is silent");
-  for (int i = 0; i < 6 && std::abs(r.after.integratedLufs - target) > 0.05; ++i) {
-    plan.mix.masterGainDb = std::clamp(plan.mix.masterGainDb + target - r.after.integratedLufs, -48.0, 24.0);
-    PL_TRY_ASSIGN(after, measureMix(plan));
-    r.after = after;
-  }
+  PL_TRY_ASSIGN(fit, fitMasterGain(plan, target, 0, plan.length, &r.action.warnings));
+  r.before = fit.before;
+  r.after = fit.after;
+  if (!std::isfinite(r.before.integratedLufs)) return makeError(ErrorCode::InvalidArgument, "the mix of '" + seq->name + "' is silent");
   model::SequenceSettings settings = seq->settings;
   settings.mix.masterGainDb = plan.mix.masterGainDb;
   settings.mix.targetLufs = target;
   if (!(settings == seq->settings)) r.action.changes.add(model::SequenceSettingsChanged{sequence, seq->settings, settings});
-  r.action.report.push_back("mix " + fixed1(before.integratedLufs) + " LUFS -> " + fixed1(r.after.integratedLufs) +
+  r.action.report.push_back("mix " + fixed1(r.before.integratedLufs) + " LUFS -> " + fixed1(r.after.integratedLufs) +
                             " LUFS (target " + fixed1(target) + "), master " + fixed1(plan.mix.masterGainDb) +
                             " dB, true peak " + fixed1(r.after.truePeakDbtp) + " dBTP");
   if (std::abs(r.after.integratedLufs - target) > 0.1) {

@@ -1,6 +1,7 @@
 #include "core/audio/offline_mix.h"
 
 #include <algorithm>
+#include <cmath>
 
 namespace postline::audio {
 
@@ -65,6 +66,19 @@ base::Result<loudness::LoudnessStats> measureMixRange(const MixPlan& plan, std::
     for (std::string& w : mix.takeWarnings()) warnings->push_back(std::move(w));
   }
   return analyzer.stats();
+}
+
+base::Result<GainFit> fitMasterGain(MixPlan& plan, double targetLufs, std::int64_t start, std::int64_t end,
+                                    std::vector<std::string>* warnings) {
+  PL_TRY_ASSIGN(before, measureMixRange(plan, start, end, warnings));
+  GainFit fit{before, before};
+  if (!std::isfinite(before.integratedLufs)) return fit;
+  for (int i = 0; i < 6 && std::abs(fit.after.integratedLufs - targetLufs) > 0.05; ++i) {
+    plan.mix.masterGainDb = std::clamp(plan.mix.masterGainDb + targetLufs - fit.after.integratedLufs, -48.0, 24.0);
+    PL_TRY_ASSIGN(after, measureMixRange(plan, start, end));
+    fit.after = after;
+  }
+  return fit;
 }
 
 }  // namespace postline::audio

@@ -48,4 +48,17 @@ base::Result<loudness::LoudnessStats> measureMix(const MixPlan& plan, std::vecto
 base::Result<loudness::LoudnessStats> measureMixRange(const MixPlan& plan, std::int64_t start, std::int64_t end,
                                                       std::vector<std::string>* warnings = nullptr);
 
+// The mix measured before and after fitMasterGain.
+struct GainFit {
+  loudness::LoudnessStats before;
+  loudness::LoudnessStats after;
+};
+// Moves plan.mix.masterGainDb (within -48 .. +24 dB) until samples [start, end) of the mix,
+// limiter included, measure `targetLufs` within 0.05 LU: each pass moves the gain by the distance
+// left; the limiter makes it slightly non-linear near the ceiling, so it stops after 6 passes.
+// A silent range is left as it is (before == after, integrated -inf). Warnings about silent clips
+// from the first measurement go to `warnings` when given.
+base::Result<GainFit> fitMasterGain(MixPlan& plan, double targetLufs, std::int64_t start, std::int64_t end,
+                                    std::vector<std::string>* warnings = nullptr);
+
 }  // namespace postline::audio

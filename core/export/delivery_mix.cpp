@@ -35,16 +35,16 @@ base::Result<DeliveryMix> planDeliveryMix(const model::Project& project, model::
   if (preset.loudnessLufs) plan.mix.ceilingDbtp = preset.truePeakDbtp;
   if (lossyAudio(preset)) plan.mix.ceilingDbtp -= audio::kLossyHeadroomDb;
   d.ceilingDbtp = plan.mix.ceilingDbtp;
-  PL_TRY_ASSIGN(before, audio::measureMixRange(plan, start, end, &d.warnings));
-  audio::loudness::LoudnessStats after = before;
+  audio::loudness::LoudnessStats before, after;
+  if (d.targetLufs) {
+    PL_TRY_ASSIGN(fit, audio::fitMasterGain(plan, *d.targetLufs, start, end, &d.warnings));
+    before = fit.before;
+    after = fit.after;
+  } else {
+    PL_TRY_ASSIGN(measured, audio::measureMixRange(plan, start, end, &d.warnings));
+    before = after = measured;
+  }
   if (d.targetLufs && std::isfinite(before.integratedLufs)) {
-    // Each pass moves the master by the remaining distance; the limiter makes it slightly
-    // non-linear near the ceiling, so a few passes settle within 0.05 LU.
-    for (int i = 0; i < 6 && std::abs(after.integratedLufs - *d.targetLufs) > 0.05; ++i) {
-      plan.mix.masterGainDb = std::clamp(plan.mix.masterGainDb + *d.targetLufs - after.integratedLufs, -48.0, 24.0);
-      PL_TRY_ASSIGN(next, audio::measureMixRange(plan, start, end));
-      after = next;
-    }
     if (std::abs(after.integratedLufs - *d.targetLufs) > 0.1) {
       d.warnings.push_back("the mix reaches only " + lufs(after.integratedLufs) + " of the " + lufs(*d.targetLufs) +
                            " target (master gain limit " + fmt1(plan.mix.masterGainDb) + " dB)");

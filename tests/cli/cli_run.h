@@ -40,6 +40,17 @@ CliRun cli(const std::string& args) {
 
 std::string q(const fs::path& p) { return "'" + p.string() + "'"; }
 
+// A fresh folder "<tag><pid>" in the temp folder holding the quick demo project; returns the
+// project file ("" with a test failure when `demo` fails). For a suite's SetUpTestSuite.
+inline fs::path makeQuickDemo(const std::string& tag, fs::path& dir) {
+  dir = fs::temp_directory_path() / (tag + std::to_string(::getpid()));
+  fs::remove_all(dir);
+  fs::create_directories(dir);
+  const CliRun r = cli("demo --quick " + q(dir));
+  EXPECT_EQ(r.status, 0) << r.err;
+  return r.status == 0 ? dir / "Origin_Coffee_Commercial.postline" : fs::path();
+}
+
 class Cli : public ::testing::Test {
  protected:
   void SetUp() override {

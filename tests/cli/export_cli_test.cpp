@@ -28,12 +28,8 @@ const std::string kTwoSeconds = " --range 00:00:00:00-00:00:02:00";
 class ExportCli : public ::testing::Test {
  protected:
   static void SetUpTestSuite() {
-    s_dir = fs::temp_directory_path() / ("postline_export_cli_" + std::to_string(::getpid()));
-    fs::remove_all(s_dir);
-    fs::create_directories(s_dir);
-    const CliRun r = cli("demo --quick " + q(s_dir));
-    ASSERT_EQ(r.status, 0) << r.err;
-    s_project = s_dir / "Origin_Coffee_Commercial.postline";
+    s_project = makeQuickDemo("postline_export_cli_", s_dir);
+    ASSERT_FALSE(s_project.empty());
   }
   static void TearDownTestSuite() { fs::remove_all(s_dir); }
   void SetUp() override {

@@ -1,0 +1,21 @@
+// Test main of the editor's test programs (tests/ui/<folder>): a QApplication (Fusion, the
+// editor's look) for the whole run; run under Xvfb with QT_QPA_PLATFORM=xcb (GL needs a display).
+#include <gtest/gtest.h>
+
+#include <QApplication>
+#include <QCoreApplication>
+#include <cstdio>
+#include <cstdlib>
+
+int main(int argc, char** argv) {
+  ::testing::InitGoogleTest(&argc, argv);
+  if (::testing::GTEST_FLAG(list_tests)) return RUN_ALL_TESTS();  // discovery needs no display
+  QCoreApplication::setAttribute(Qt::AA_ShareOpenGLContexts);
+  QCoreApplication::setOrganizationName("PostlineTests");
+  QCoreApplication::setApplicationName("postline-tests");
+  QApplication app(argc, argv);
+  const int rc = RUN_ALL_TESTS();
+  // Leave without tearing Qt's GL integration down (Mesa's GLX driver unload shows as leaks).
+  std::fflush(nullptr);
+  std::_Exit(rc);
+}

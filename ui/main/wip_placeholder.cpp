@@ -1,0 +1,1 @@
+// Temporary: removed when the folder has its first source file.

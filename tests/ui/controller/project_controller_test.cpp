@@ -110,3 +110,23 @@ TEST(ProjectController, EditorStateClampsAndOrdersMarks) {
 
 }  // namespace
 }  // namespace postline::ui
+
+#include "tests/ui/ui_fixtures.h"
+
+namespace postline::ui {
+namespace {
+
+TEST(ProjectControllerFixtures, AssemblyPutsClipsEndToEndOnV1AndA1) {
+  ProjectController ctl;
+  const auto dir = testing::freshDir("fixture");
+  testing::assembleClips(ctl, dir, 2, 24);
+  const model::Track* v1 = ctl.sequence()->findTrack(testing::firstTrack(ctl, model::TrackKind::Video));
+  const model::Track* a1 = ctl.sequence()->findTrack(testing::firstTrack(ctl, model::TrackKind::Audio));
+  ASSERT_EQ(v1->clips.size(), 2u);
+  ASSERT_EQ(a1->clips.size(), 2u);
+  EXPECT_EQ(v1->clips[1].start.value, 24);
+  EXPECT_NE(v1->clips[0].linkGroup, 0u);
+}
+
+}  // namespace
+}  // namespace postline::ui

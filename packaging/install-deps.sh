@@ -13,6 +13,7 @@ PACKAGES=(
   libepoxy-dev libegl-dev libgl-dev libgl1-mesa-dri
   libfreetype-dev fonts-dejavu-core
   xvfb xauth ffmpeg imagemagick python3 espeak-ng
+  dpkg-dev file desktop-file-utils appstream shared-mime-info
 )
 
 missing=()

@@ -80,7 +80,7 @@ const model::Transition* transitionAt(const model::Sequence& seq, const model::T
     const model::Clip* left = model::findClipOnTrack(track, t.left);
     if (!left) continue;
     const time::FrameRange r = model::transitionRange(t, left->end());
-    if (f.value >= r.start.value && f.value < r.end().value) return &t;
+    if (r.contains(f)) return &t;
   }
   return nullptr;
 }

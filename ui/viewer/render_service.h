@@ -12,7 +12,9 @@
 // All public methods are called on the UI thread.
 #include <QImage>
 #include <QObject>
+#include <QSize>
 #include <memory>
+#include <cstddef>
 #include <optional>
 
 #include "core/model/ids.h"
@@ -26,6 +28,7 @@ struct RenderedFrame {
   QImage image;                 // RGBA8888 display-referred (Rec.709) pixels, at the render size
   double renderMs = 0.0;        // time the render thread spent on it (decode + draw + readback)
   quint64 generation = 0;       // the setSource() generation it was rendered for
+  bool draft = false;           // a scrub draft at half the render size (the full one follows)
 };
 
 class RenderServiceImpl;
@@ -46,7 +49,8 @@ class RenderService : public QObject {
   void setResolutionDivisor(int divisor);
   int resolutionDivisor() const;
 
-  // Scrub: drop queued work, render `frame` next.
+  // Scrub: drop queued work, render `frame` next (with drafts on: a half-size draft first, then
+  // the frame at the render size unless another showFrame came first).
   void showFrame(qint64 frame);
   // Playback: keep frames [from, from + count) rendered ahead (older ones leave the ring).
   void prefetch(qint64 from, int count);
@@ -57,6 +61,28 @@ class RenderService : public QObject {
   std::optional<RenderedFrame> latest() const;
   // The GL description of the render thread's context ("Qt (xcb): llvmpipe ...").
   QString rendererDescription() const;
+
+  // --- Added by the viewer (not in the first contract) ---
+  // Two-up (trims): drop queued work, render `first` then `second`.
+  void showFrames(qint64 first, qint64 second);
+  // Frames of the current source: [0, frameCount()) (sequence length, or the media's pictures).
+  qint64 frameCount() const;
+  // The current source's full (divisor 1) frame size in pixels.
+  QSize fullSize() const;
+  // The current source generation (bumped by setSequence/setMedia/setResolutionDivisor).
+  quint64 generation() const;
+  // Scrub drafts (default on): showFrame renders a half-size draft before the full frame.
+  void setScrubDrafts(bool on);
+  // Frames rendered since construction (tests, benchmarks).
+  quint64 renderedCount() const;
+  // The scrub cache (decoded source pictures at the render size, filled in the background so a
+  // scrub never decodes a GOP): its byte budget (default 512 MiB), a wait until it has nothing
+  // left to decode (tests, benchmarks; blocks the caller up to `ms`), and the pictures it holds.
+  void setScrubCacheBudget(std::size_t bytes);
+  bool waitScrubCacheIdle(int ms) const;
+  std::size_t scrubCacheFrames() const;
+  // Layer pictures the render thread had to decode itself (not in the scrub cache) since construction.
+  quint64 scrubCacheMisses() const;
 
  signals:
   // A frame finished (queued from the render thread).

@@ -130,3 +130,27 @@ TEST(ProjectControllerFixtures, AssemblyPutsClipsEndToEndOnV1AndA1) {
 
 }  // namespace
 }  // namespace postline::ui
+
+#include <memory>
+
+#include "ui/controller/media_mime.h"
+
+namespace postline::ui {
+namespace {
+
+TEST(MediaMime, RoundTripsIdsInOrderAndRejectsJunk) {
+  std::unique_ptr<QMimeData> mime(makeMediaMime({model::MediaId{12}, model::MediaId{7}}));
+  const auto ids = mediaFromMime(mime.get());
+  ASSERT_EQ(ids.size(), 2u);
+  EXPECT_EQ(ids[0].value, 12u);
+  EXPECT_EQ(ids[1].value, 7u);
+  QMimeData junk;
+  junk.setData(kMediaMimeType, "12,x");
+  EXPECT_TRUE(mediaFromMime(&junk).empty());
+  QMimeData other;
+  other.setText("12");
+  EXPECT_TRUE(mediaFromMime(&other).empty());
+}
+
+}  // namespace
+}  // namespace postline::ui

@@ -1,0 +1,145 @@
+// Transport's frame scheduling: the 4 ms tick that reads the clock, shows the due frame when it is
+// ready, counts the ones that never were, and keeps the provider rendering ahead.
+#include <algorithm>
+#include <cstdlib>
+
+#include "ui/controller/project_controller.h"
+#include "ui/playback/playback_clock.h"
+#include "ui/playback/transport.h"
+
+namespace postline::ui {
+
+using playback::frameAtSample;
+using playback::sampleOfFrame;
+
+namespace {
+constexpr qint64 kPrerollLimitMs = 1000;  // play starts anyway when the first frames take longer
+constexpr int kPrerollFrames = 3;         // frames ready before the clock starts (1x forward)
+constexpr int kMaxLead = 24;              // frames the transport asks ahead at most (1 s at 24 fps)
+}  // namespace
+
+void Transport::tick() {
+  if (m_prerolling) {
+    if (!prerollDone()) return;
+    m_prerolling = false;
+    anchorClock(m_anchorSample, m_rate);
+  }
+  const std::int64_t sample = clockSample();
+  const std::int64_t due = frameAtSample(sample, frameRate());
+  if (handleBounds(due)) return;
+  if (due != m_due) noteDue(due);
+  if (!m_dueShown) tryShow(due, sample);
+  keepPrefetching(due);
+}
+
+bool Transport::prerollDone() {
+  if (m_prerollTimer.elapsed() >= kPrerollLimitMs) return true;
+  const auto range = currentRange();
+  const int wanted = m_rate == 1 ? std::min(kPrerollFrames, m_prefetch) : 1;
+  for (int k = 0; k < wanted; ++k) {
+    const std::int64_t f = m_playStart + (m_rate > 0 ? k : -k);
+    if (f < range.first || f > range.last) break;
+    if (!m_provider->frame(f)) return false;
+  }
+  return true;
+}
+
+// Past the end of the play range: wrap (loop) or pause there. True when the tick is over.
+bool Transport::handleBounds(std::int64_t due) {
+  const auto range = currentRange();
+  if (m_rate > 0 && due > range.last) return wrapOrEnd(range.first);
+  if (m_rate < 0 && due < range.first) return wrapOrEnd(range.last);
+  return false;
+}
+
+bool Transport::wrapOrEnd(std::int64_t restart) {
+  if (m_provider && std::abs(m_rate) == 1 && m_due >= 0 && !m_dueShown) {
+    ++m_dropped;
+    emit droppedChanged(m_dropped);
+  }
+  m_due = -1;
+  m_dueShown = false;
+  m_prefetchFrom = -1;
+  if (!m_looping || m_inToOut) {
+    pause();
+    return true;
+  }
+  const time::FrameRate fps = frameRate();
+  anchorClock(m_rate > 0 ? sampleOfFrame(restart, fps) : sampleOfFrame(restart + 1, fps) - 1, m_rate);
+  return true;
+}
+
+// A new frame fell due: the previous one, if never shown, and any skipped over are dropped.
+void Transport::noteDue(std::int64_t due) {
+  if (m_provider && std::abs(m_rate) == 1 && m_due >= 0) {
+    const std::int64_t skipped = std::max<std::int64_t>(0, std::abs(due - m_due) - 1);
+    const int missed = static_cast<int>(skipped) + (m_dueShown ? 0 : 1);
+    if (missed > 0) {
+      m_dropped += missed;
+      emit droppedChanged(m_dropped);
+    }
+    // An asked-for frame missed its time: the renderer is behind; ask further ahead.
+    if (m_dueMissed && m_rate == 1 && m_due >= m_leadFrom && m_lead < kMaxLead) {
+      m_lead = std::min(m_lead * 2, kMaxLead);
+      m_leadFrom = due + m_lead;
+    }
+  }
+  m_due = due;
+  m_dueShown = false;
+  m_dueMissed = false;
+}
+
+void Transport::tryShow(std::int64_t due, std::int64_t sample) {
+  if (m_provider == nullptr) {
+    movePlayhead(due);
+    m_dueShown = true;
+    return;
+  }
+  const std::optional<RenderedFrame> frame = m_provider->frame(due);
+  if (!frame) {
+    m_dueMissed = true;  // asked for, looked at while due, not there
+    return;
+  }
+  // How long after its due time it goes to the viewer (real ms, whatever the shuttle rate).
+  const time::FrameRate fps = frameRate();
+  const std::int64_t dueSample = m_rate > 0 ? sampleOfFrame(due, fps) : sampleOfFrame(due + 1, fps) - 1;
+  const std::int64_t now = m_rate > 0 ? std::max(sample, clockSample()) : std::min(sample, clockSample());
+  m_avOffsetMs = playback::samplesToMs(std::abs(now - dueSample)) / std::abs(m_rate);
+  if (m_sink) m_sink(*frame);
+  m_dueShown = true;
+  ++m_shown;
+  if (m_lead > 1) --m_lead;
+  movePlayhead(due);
+  m_avOffsetMaxMs = std::max(m_avOffsetMaxMs, m_avOffsetMs);
+}
+
+// 1x: the frames after the due one (from the due one while it is not ready; from the range's
+// first frame once the last frame of a loop is up). Shuttle: the frame due one period later.
+void Transport::keepPrefetching(std::int64_t due) {
+  if (m_provider == nullptr) return;
+  const auto range = currentRange();
+  std::int64_t from = due;
+  int count = m_prefetch;
+  if (m_rate == 1) {
+    from = (m_dueShown || m_lead > 1) ? due + m_lead : due;
+  } else if (m_rate > 1) {
+    from = due + m_rate;
+  } else {
+    from = due + m_rate;
+    count = 1;
+  }
+  if (m_rate > 0 && from > range.last) {
+    if (!m_looping || m_inToOut) return;
+    from = range.first;
+  }
+  if (m_rate < 0 && from < range.first) {
+    if (!m_looping) return;
+    from = range.last;
+  }
+  if (from == m_prefetchFrom) return;
+  m_prefetchFrom = from;
+  if (m_rate > 0 && from >= due) count = static_cast<int>(std::min<std::int64_t>(count, range.last - from + 1));
+  m_provider->prefetch(from, std::max(count, 1));
+}
+
+}  // namespace postline::ui

@@ -1,1 +1,0 @@
-// Temporary: removed when the folder has its first source file.

@@ -212,8 +212,8 @@ run_from_root() {
   probe=$r/usr/share/postline/presets/zz-packaging-probe.json
   local shipped=("$r"/usr/share/postline/presets/*.json)
   sed 's/"id": *"[^"]*"/"id": "zz-packaging-probe"/' "${shipped[0]}" >"$probe"
-  POSTLINE_USER_PRESETS="$work/no-user-presets" "$bin/postline-cli" presets 2>&1 |
-    grep -q '^zz-packaging-probe ' && pass "postline-cli reads <prefix>/share/postline" ||
+  out=$(POSTLINE_USER_PRESETS="$work/no-user-presets" "$bin/postline-cli" presets 2>&1 || true)
+  grep -q '^zz-packaging-probe ' <<<"$out" && pass "postline-cli reads <prefix>/share/postline" ||
     fail "postline-cli does not read the installed share/postline"
   rm -f "$probe"
   out=$(gui "$bin/postline" --version 2>&1) && [[ "$out" == *"postline $(field Version)"* ]] &&
@@ -240,7 +240,7 @@ smoke_with_ld_debug() {
 check_loaded_libraries() {
   have_apt_lists ||
     { say "skipped the dependency-closure check (no apt package lists)"; return; }
-  local names closure libs lib owner missing=""
+  local names closure libs lib owner c missing=""
   names=$(field Depends | sed 's/[,|]/\n/g' | sed 's/(.*)//; s/[[:space:]]//g; s/:any$//' | sort -u)
   # shellcheck disable=SC2086
   closure=$(apt-cache depends --recurse --no-recommends --no-suggests --no-conflicts --no-breaks \
@@ -248,8 +248,17 @@ check_loaded_libraries() {
             sed 's/:.*//' | sort -u)
   libs=$(cat "$work"/lddebug.* 2>/dev/null | sed -n 's/.*calling init: //p' | sort -u)
   [ -n "$libs" ] || { fail "LD_DEBUG recorded no libraries"; return; }
+  # One dpkg -S for every spelling of every path (merged /usr: /lib and /usr/lib, symlinks).
+  local owners
+  owners=$(for lib in $libs; do spellings "$lib"; done | sort -u | { xargs dpkg -S 2>/dev/null || true; } |
+           sed -n 's/^\([^:,]*\)\(:[^,:]*\)\{0,1\}: \(.*\)$/\3 \1/p')
   for lib in $libs; do
-    owner=$(package_of "$lib") || { missing+=" $lib(no package)"; continue; }
+    owner=""
+    for c in $(spellings "$lib"); do
+      owner=$(awk -v f="$c" '$1 == f { print $2; exit }' <<<"$owners")
+      [ -n "$owner" ] && break
+    done
+    [ -n "$owner" ] || { missing+=" $lib(no package)"; continue; }
     # ALSA loads these plugins only when libasound2-plugins is installed (its own alsa.conf.d).
     case "$owner" in libasound2-plugins|libspeexdsp1) continue ;; esac
     grep -qxF "$owner" <<<"$closure" || missing+=" $lib($owner)"
@@ -258,14 +267,11 @@ check_loaded_libraries() {
     fail "libraries outside the Depends closure:$missing"
 }
 
-package_of() {  # the package owning a file, trying the merged-/usr spellings of its path
-  local p=$1 alt cand owner
-  case "$p" in /usr/lib/*) alt=${p#/usr} ;; /lib/*) alt=/usr$p ;; *) alt=$p ;; esac
-  for cand in "$p" "$alt" "$(realpath "$p")"; do
-    owner=$(dpkg -S "$cand" 2>/dev/null | head -n1 | cut -d: -f1)
-    [ -n "$owner" ] && { echo "$owner"; return 0; }
-  done
-  return 1
+spellings() {  # a library's path as dpkg may have recorded it
+  local p=$1
+  echo "$p"
+  case "$p" in /usr/lib/*) echo "${p#/usr}" ;; /lib/*) echo "/usr$p" ;; esac
+  realpath "$p"
 }
 
 # --- 4. (a) A clean debian:12 container ----------------------------------------------------------

@@ -74,8 +74,15 @@ int runSmokeTest(QApplication&, ui::MainWindow& window) {
     std::fprintf(stderr, "smoke-test: the window was never shown\n");
     return 1;
   }
-  settle(1000);
-  std::printf("smoke-test: ok\n");
+  ui::RenderService& render = window.parts().program->renderService();
+  window.parts().controller->setPlayhead(window.parts().controller->playhead());
+  render.showFrame(window.parts().controller->playhead().value);
+  if (!QTest::qWaitFor([&render] { return render.latest().has_value(); }, 20000)) {
+    std::fprintf(stderr, "smoke-test: the program viewer drew no frame within 20 s (%s)\n",
+                 qPrintable(render.rendererDescription()));
+    return 1;
+  }
+  std::printf("smoke-test: ok (%s)\n", qPrintable(render.rendererDescription()));
   return 0;
 }
 

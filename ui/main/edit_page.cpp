@@ -121,6 +121,10 @@ QMainWindow* buildEditPage(MainWindow& window, MainWindowParts& p) {
   p.actions = new EditActions(ctl, &window);
   wirePlayback(p);
   wireActions(window, p);
+  for (ViewerPanel* viewer : {static_cast<ViewerPanel*>(p.source), static_cast<ViewerPanel*>(p.program)}) {
+    QObject::connect(&viewer->renderService(), &RenderService::renderWarning, &window,
+                     [&window](const QString& m) { window.statusBar()->showMessage(m, 10000); });
+  }
   QObject::connect(p.bins, &BinPanel::openInSource, source, [source] { source->raise(); });
   QObject::connect(qApp, &QApplication::focusChanged, p.actions, [p](QWidget*, QWidget* now) {
     p.actions->setSourceFocused(now && p.source->isAncestorOf(now));

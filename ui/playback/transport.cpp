@@ -153,6 +153,7 @@ void Transport::setRate(int rate) {
   if (!m_prerolling) anchorClock(at, rate);
   m_due = -1;
   m_prefetchFrom = -1;
+  m_target = -1;
   emit rateChanged(rate);
 }
 
@@ -165,7 +166,8 @@ void Transport::startAt(std::int64_t frame, int rate) {
   m_dueShown = false;
   m_prefetchFrom = -1;
   m_lead = 1;
-  m_leadFrom = frame;
+  m_target = -1;
+  m_missStreak = 0;
   m_rate = rate;
   const time::FrameRate fps = frameRate();
   const std::int64_t sample = rate > 0 ? sampleOfFrame(frame, fps) : sampleOfFrame(frame + 1, fps) - 1;
@@ -211,6 +213,7 @@ void Transport::onPlayheadChanged(qint64 frame) {
     }
     m_due = -1;
     m_prefetchFrom = -1;
+    m_target = -1;
   } else if (m_scrubEnabled) {
     scrubAudio(frame);
   }

@@ -45,10 +45,11 @@ class Transport : public QObject {
   void setRenderService(RenderService* service);
   // Where frames go (the program viewer's showImage).
   void setFrameSink(FrameSink sink);
-  // Frames kept rendered ahead of the due one (default 6). When asked-for frames still miss their
-  // due time (the renderer is slower than real time), the transport asks further ahead (doubling,
-  // up to 1 s) and comes back one frame per frame shown, so a slow renderer shows some frames
-  // instead of always finishing one that is already late.
+  // Frames kept rendered ahead of the due one (default 6). When the renderer is slower than real
+  // time (3 asked-for frames in a row not ready when due, or a shown frame that took longer than a
+  // frame period to render), the transport switches to sparse mode: it asks for one frame far
+  // enough ahead (twice the render time) and waits for it, so a slow renderer still shows some
+  // frames on time instead of always finishing ones that are already late.
   void setPrefetchCount(int frames);
 
   bool isPlaying() const { return m_rate != 0; }
@@ -63,7 +64,7 @@ class Transport : public QObject {
   double avOffsetMs() const { return m_avOffsetMs; }
   // The largest avOffsetMs() since play started.
   double avOffsetMaxMs() const { return m_avOffsetMaxMs; }
-  // True while play waits (up to 1 s) for its first frames before the clock starts.
+  // True while play waits (up to 2 s) for its first frames before the clock starts.
   bool prerolling() const { return m_prerolling; }
   // The clock position now (48 kHz sequence samples).
   std::int64_t clockSample() const;
@@ -112,6 +113,8 @@ class Transport : public QObject {
   void noteDue(std::int64_t due);
   void tryShow(std::int64_t due, std::int64_t sample);
   void keepPrefetching(std::int64_t due);
+  void adaptLead(std::int64_t due);
+  void sparsePrefetch(std::int64_t due, std::int64_t last);
   void movePlayhead(std::int64_t frame);
   void onPlayheadChanged(qint64 frame);
   void onProjectReplaced();
@@ -147,8 +150,12 @@ class Transport : public QObject {
   bool m_dueShown = false;
   bool m_dueMissed = false;           // the due frame was looked for on a tick and was not ready
   std::int64_t m_prefetchFrom = -1;
-  int m_lead = 1;                     // 1x: frames between the due frame and the first one asked for
-  std::int64_t m_leadFrom = 0;        // first frame asked for since m_lead last grew
+  int m_lead = 1;                     // 1x: > 1 = sparse mode, one frame asked for m_lead frames ahead
+  std::int64_t m_target = -1;         // sparse mode: first frame of the window asked for (-1: none)
+  std::int64_t m_targetEnd = -1;      // sparse mode: last frame of that window (included)
+  std::int64_t m_lastShown = -1;      // the last frame handed to the sink
+  double m_renderMs = 0.0;            // render time of the last frame shown
+  int m_missStreak = 0;               // asked-for due frames not ready in a row
   int m_dropped = 0;
   int m_shown = 0;
   double m_avOffsetMs = 0.0;

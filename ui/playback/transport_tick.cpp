@@ -1,6 +1,7 @@
 // Transport's frame scheduling: the 4 ms tick that reads the clock, shows the due frame when it is
 // ready, counts the ones that never were, and keeps the provider rendering ahead.
 #include <algorithm>
+#include <cmath>
 #include <cstdlib>
 
 #include "ui/controller/project_controller.h"
@@ -13,7 +14,7 @@ using playback::frameAtSample;
 using playback::sampleOfFrame;
 
 namespace {
-constexpr qint64 kPrerollLimitMs = 1000;  // play starts anyway when the first frames take longer
+constexpr qint64 kPrerollLimitMs = 2000;  // play starts anyway when the first frames take longer
 constexpr int kPrerollFrames = 3;         // frames ready before the clock starts (1x forward)
 constexpr int kMaxLead = 24;              // frames the transport asks ahead at most (1 s at 24 fps)
 }  // namespace
@@ -60,6 +61,7 @@ bool Transport::wrapOrEnd(std::int64_t restart) {
   m_due = -1;
   m_dueShown = false;
   m_prefetchFrom = -1;
+  m_target = -1;
   if (!m_looping || m_inToOut) {
     pause();
     return true;
@@ -78,12 +80,8 @@ void Transport::noteDue(std::int64_t due) {
       m_dropped += missed;
       emit droppedChanged(m_dropped);
     }
-    // An asked-for frame missed its time: the renderer is behind; ask further ahead.
-    if (m_dueMissed && m_rate == 1 && m_due >= m_leadFrom && m_lead < kMaxLead) {
-      m_lead = std::min(m_lead * 2, kMaxLead);
-      m_leadFrom = due + m_lead;
-    }
   }
+  if (m_rate == 1 && m_due >= 0) adaptLead(due);
   m_due = due;
   m_dueShown = false;
   m_dueMissed = false;
@@ -108,9 +106,50 @@ void Transport::tryShow(std::int64_t due, std::int64_t sample) {
   if (m_sink) m_sink(*frame);
   m_dueShown = true;
   ++m_shown;
-  if (m_lead > 1) --m_lead;
+  m_missStreak = 0;
+  m_lastShown = due;
+  m_renderMs = frame->renderMs;
+  // Render time vs. the frame period: sparse mode (asking twice the render time ahead) or not.
+  const double periodMs = 1000.0 / fps.fps().toDouble();
+  if (frame->renderMs > periodMs) {
+    m_lead = std::clamp(static_cast<int>(std::ceil(2.0 * frame->renderMs / periodMs)) + 1, 2, kMaxLead);
+  } else if (frame->renderMs < 0.7 * periodMs) {
+    m_lead = 1;
+  }
   movePlayhead(due);
   m_avOffsetMaxMs = std::max(m_avOffsetMaxMs, m_avOffsetMs);
+}
+
+// Sparse mode: a window starting m_lead frames ahead, as long as the renderer can finish it in time
+// (frame i of it is ready after (i + 1) render times, due after m_lead + i periods); the next
+// window is asked for once this one has passed (asking earlier would drop its finished frames).
+void Transport::sparsePrefetch(std::int64_t due, std::int64_t last) {
+  if (m_target >= 0 && (due < m_targetEnd || (due == m_targetEnd && !m_dueShown))) return;
+  const double periodMs = 1000.0 / frameRate().fps().toDouble();
+  int count = 1;
+  if (m_renderMs > periodMs) {
+    const double fits = (m_lead * periodMs - m_renderMs) / (m_renderMs - periodMs);
+    count = std::clamp(static_cast<int>(fits), 1, m_prefetch);
+  } else {
+    count = m_prefetch;
+  }
+  m_target = std::min(due + m_lead, last);
+  m_targetEnd = std::min(m_target + count - 1, last);
+  m_prefetchFrom = m_target;
+  m_provider->prefetch(m_target, static_cast<int>(m_targetEnd - m_target + 1));
+}
+
+// The renderer's pace at 1x, judged when a due frame passes: an asked-for frame that was not ready
+// (3 in a row) or a sparse target missed means asking further ahead.
+void Transport::adaptLead(std::int64_t due) {
+  if (m_lead > 1) {
+    if (m_target >= 0 && due > m_targetEnd) {
+      if (m_lastShown < m_target) m_lead = std::min(m_lead * 2, kMaxLead);  // none of it in time
+      m_target = -1;
+    }
+    return;
+  }
+  if (m_dueMissed && ++m_missStreak >= 3) m_lead = 4;
 }
 
 // 1x: the frames after the due one (from the due one while it is not ready; from the range's
@@ -120,8 +159,12 @@ void Transport::keepPrefetching(std::int64_t due) {
   const auto range = currentRange();
   std::int64_t from = due;
   int count = m_prefetch;
+  if (m_rate == 1 && m_lead > 1) {
+    sparsePrefetch(due, range.last);
+    return;
+  }
   if (m_rate == 1) {
-    from = (m_dueShown || m_lead > 1) ? due + m_lead : due;
+    from = m_dueShown ? due + 1 : due;
   } else if (m_rate > 1) {
     from = due + m_rate;
   } else {

@@ -3,6 +3,7 @@
 #include <QPainterPath>
 #include <algorithm>
 #include <cmath>
+#include <vector>
 
 #include "core/time/timecode.h"
 #include "ui/timeline/timeline_clip_paint.h"
@@ -31,19 +32,23 @@ QColor markerColor(const std::string& name) {
   return QColor(0x50, 0x90, 0xe8);
 }
 
-// Ruler tick interval (frames) giving labels at least 90 px apart, and its minor subdivision.
+// Ruler tick interval (frames) giving labels at least 90 px apart, and its minor subdivision. Below a
+// second the steps divide the second (24 fps: 1, 2, 3, 4, 6, 8, 12 frames), so labels fall on round frames.
 std::pair<std::int64_t, std::int64_t> rulerStep(double ppf, double fps) {
   const std::int64_t f = std::max<std::int64_t>(1, std::llround(fps));
-  const std::int64_t steps[] = {1, 2, 5, 10, f, 2 * f, 5 * f, 10 * f, 15 * f, 30 * f, 60 * f, 120 * f,
-                                300 * f, 600 * f, 1800 * f, 3600 * f, 7200 * f, 36000 * f};
-  std::int64_t major = steps[std::size(steps) - 1];
+  std::vector<std::int64_t> steps;
+  for (std::int64_t d = 1; d < f; ++d) {
+    if (f % d == 0) steps.push_back(d);
+  }
+  for (std::int64_t s : {1, 2, 5, 10, 15, 30, 60, 120, 300, 600, 1800, 3600, 7200, 36000}) steps.push_back(s * f);
+  std::int64_t major = steps.back();
   for (std::int64_t s : steps) {
     if (static_cast<double>(s) * ppf < 90.0) continue;
     major = s;
     break;
   }
   std::int64_t minor = major;
-  for (std::int64_t div : {10, 5, 4, 2}) {
+  for (std::int64_t div : {10, 6, 5, 4, 3, 2}) {
     if (major % div == 0 && static_cast<double>(major / div) * ppf >= 8.0) {
       minor = major / div;
       break;

@@ -45,8 +45,15 @@ TimelineView::TimelineView(ProjectController& ctl, QWidget* parent)
 TimelineView::~TimelineView() = default;
 
 void TimelineView::reload() {
-  if (m_gesture && m_tool) m_tool->cancel();
+  // A gesture of the old project is dropped, not cancelled (its undo would reach the new project's stack).
+  if (m_gesture) {
+    if (auto fresh = makeTool(m_toolKind)) m_tool = std::move(fresh);
+  }
   m_gesture = false;
+  if (m_scrubbing) emit scrubbing(false);
+  m_scrubbing = false;
+  m_ghosts.clear();
+  m_dropTargets.clear();
   const auto file = m_ctl.filePath();
   m_summaries->setCacheFolder(file.empty() ? std::filesystem::path{} : media::SummaryCache::folderFor(file));
   relayout();

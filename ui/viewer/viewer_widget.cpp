@@ -31,7 +31,6 @@ void ViewerWidget::showImage(const RenderedFrame& frame) {
   m_left = frame;
   m_right = {};
   m_twoUp = false;
-  m_offline = false;
   update();
 }
 
@@ -39,7 +38,6 @@ void ViewerWidget::showTwoUp(const RenderedFrame& left, const RenderedFrame& rig
   m_left = left;
   m_right = right;
   m_twoUp = true;
-  m_offline = false;
   update();
 }
 

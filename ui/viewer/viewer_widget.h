@@ -22,7 +22,7 @@ class ViewerWidget : public QOpenGLWidget {
 
   explicit ViewerWidget(QWidget* parent = nullptr);
 
-  // Displays exactly this frame now (ends two-up and the offline slate).
+  // Displays exactly this frame now (ends two-up; the offline slate stays until setOffline(false)).
   void showImage(const RenderedFrame& frame);
   // Two pictures side by side (left | right), e.g. the two sides of a roll or slip trim.
   void showTwoUp(const RenderedFrame& left, const RenderedFrame& right);

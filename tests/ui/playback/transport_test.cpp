@@ -165,13 +165,12 @@ TEST(Transport, ShuttleKeysRunThroughTheActions) {
   loadClips(ctl);
   Transport t(ctl, noDevice());
   QWidget window;
-  // Xvfb has no window manager to activate the window: application-wide shortcuts match without one
-  // (the editor keeps the default window context).
-  for (QAction* a : t.actions()) a->setShortcutContext(Qt::ApplicationShortcut);
   window.addActions(t.actions());
+  window.resize(320, 200);
   window.show();
-  ASSERT_TRUE(QTest::qWaitForWindowExposed(&window));
-  QWindow* handle = window.windowHandle();  // through the platform's key path, as a user's keys go
+  window.activateWindow();
+  ASSERT_TRUE(QTest::qWaitForWindowActive(&window));
+  QWidget* handle = &window;
   QTest::keyClick(handle, Qt::Key_L);
   EXPECT_EQ(t.rate(), 1);
   QTest::keyClick(handle, Qt::Key_L);

@@ -35,9 +35,8 @@ set(CPACK_DEBIAN_FILE_NAME DEB-DEFAULT)
 set(CPACK_DEBIAN_PACKAGE_MAINTAINER "Postline developers")
 set(CPACK_DEBIAN_PACKAGE_SECTION video)
 set(CPACK_DEBIAN_PACKAGE_PRIORITY optional)
-# The long description: CPack indents each line; an empty line would end the field, so none.
-set(CPACK_DEBIAN_PACKAGE_DESCRIPTION "${CPACK_PACKAGE_DESCRIPTION_SUMMARY}
-Postline organises clips from video generators in bins, cuts them on a
+# The long description under the summary line: CPack indents each line; no empty lines.
+set(CPACK_DEBIAN_PACKAGE_DESCRIPTION "Postline organises clips from video generators in bins, cuts them on a
 timeline, unifies their colour, mixes the sound to a loudness target and
 delivers every platform version from one edit.
 This package holds the editor (postline) and its command-line front end

@@ -8,6 +8,7 @@
 #include <QCommandLineParser>
 #include <QSurfaceFormat>
 #include <cstdio>
+#include <string_view>
 
 #include "app/gui/gui_modes.h"
 #include "core/base/version.h"
@@ -15,6 +16,13 @@
 #include "ui/main/theme.h"
 
 int main(int argc, char** argv) {
+  // --version answers without a display (packaging checks, scripts).
+  for (int i = 1; i < argc; ++i) {
+    if (std::string_view(argv[i]) == "--version" || std::string_view(argv[i]) == "-v") {
+      std::printf("postline %s\n", postline::base::kVersion);
+      return 0;
+    }
+  }
   QCoreApplication::setAttribute(Qt::AA_ShareOpenGLContexts);
   QSurfaceFormat fmt;
   fmt.setVersion(4, 3);

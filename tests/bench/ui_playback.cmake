@@ -2,7 +2,8 @@
 # resolution, Transport playing on the system clock; counters fps_shown, dropped,
 # av_offset_ms_max, render_ms_p95. Builds the demo with postline-cli once (cached in the build dir).
 # Run under Xvfb: QT_QPA_PLATFORM=xcb xvfb-run -a -s "-screen 0 1920x1080x24" postline_ui_playback_bench
-# (POSTLINE_PLAYBACK_SECONDS=5 for a short run; POSTLINE_DEMO_DIR to reuse a rendered demo).
+# (POSTLINE_PLAYBACK_SECONDS=5 for a short run; POSTLINE_DEMO_DIR to reuse a rendered demo;
+# POSTLINE_PLAYBACK_SHOT=file.png grabs the viewer after the run; POSTLINE_PLAYBACK_TRACE=1 traces).
 # Only once the viewer library has its render thread (ui/viewer/render_service.cpp).
 if(TARGET postline-cli AND EXISTS ${PROJECT_SOURCE_DIR}/ui/viewer/render_service.cpp)
   find_package(Qt6 REQUIRED COMPONENTS Widgets Test)

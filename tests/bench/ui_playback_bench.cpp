@@ -106,6 +106,7 @@ void BM_PlaybackDemoHalfRes(benchmark::State& state) {
     QTest::qWait(seconds * 1000);
     const double elapsed = static_cast<double>(clock.elapsed()) / 1000.0;
     transport.pause();
+    if (const char* shot = std::getenv("POSTLINE_PLAYBACK_SHOT")) viewer.grab().save(QString::fromUtf8(shot));
     state.counters["seconds"] = elapsed;
     state.counters["fps_shown"] = transport.framesShown() / elapsed;
     state.counters["dropped"] = transport.droppedFrames();

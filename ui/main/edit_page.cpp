@@ -11,6 +11,7 @@
 #include "ui/controller/project_controller.h"
 #include "ui/main/main_window.h"
 #include "ui/main/main_window_parts.h"
+#include "ui/playback/program_viewer_link.h"
 #include "ui/playback/transport.h"
 #include "ui/timeline/timeline_view.h"
 #include "ui/viewer/program_viewer.h"
@@ -31,32 +32,15 @@ QDockWidget* addDock(QMainWindow& page, const QString& title, const QString& nam
   return dock;
 }
 
-// Playback through the program viewer: its render service feeds the transport, frames go to its widget.
+// Playback through the program viewer (frames, playback mode, dropped count, its buttons); the
+// timeline pages with the playhead while playing and previews trims in the program viewer.
 void wirePlayback(MainWindowParts& p) {
-  p.transport->setRenderService(&p.program->renderService());
-  ProgramViewer* program = p.program;
-  p.transport->setFrameSink([program](const RenderedFrame& f) { program->widget().showImage(f); });
-  QObject::connect(p.transport, &Transport::playingChanged, program, [p](bool playing) {
-    p.program->setPlaybackActive(playing);
-    p.timeline->setFollowPlayhead(playing);
+  linkProgramViewer(*p.transport, *p.program);
+  TimelineView* timeline = p.timeline;
+  QObject::connect(p.transport, &Transport::playingChanged, timeline, [timeline](bool playing) {
+    timeline->setFollowPlayhead(playing);
   });
-  QObject::connect(p.transport, &Transport::droppedChanged, program,
-                   [program](int dropped) { program->widget().setDroppedFrames(dropped); });
-  QObject::connect(program, &ViewerPanel::playPauseRequested, p.transport, &Transport::togglePlay);
-  QObject::connect(program, &ViewerPanel::stepBackRequested, p.transport, &Transport::stepBackward);
-  QObject::connect(program, &ViewerPanel::stepForwardRequested, p.transport, &Transport::stepForward);
-  ProjectController* ctl = p.controller;
-  QObject::connect(program, &ViewerPanel::goToInRequested, ctl, [ctl] { if (ctl->inPoint()) ctl->setPlayhead(*ctl->inPoint()); });
-  QObject::connect(program, &ViewerPanel::goToOutRequested, ctl, [ctl] { if (ctl->outPoint()) ctl->setPlayhead(*ctl->outPoint()); });
-  Transport* transport = p.transport;
-  QObject::connect(p.timeline, &TimelineView::scrubbing, transport, [transport, ctl](bool on) {
-    transport->setScrubAudioEnabled(on);
-    if (on) transport->scrubAudio(ctl->playhead().value);
-  });
-  QObject::connect(ctl, &ProjectController::playheadChanged, transport, [transport](qint64 f) {
-    if (!transport->isPlaying()) transport->scrubAudio(f);
-  });
-  QObject::connect(p.timeline, &TimelineView::trimPreview, program, &ProgramViewer::showTrimPreview);
+  QObject::connect(timeline, &TimelineView::trimPreview, p.program, &ProgramViewer::showTrimPreview);
 }
 
 // The actions that belong to other panels: transport keys, tools, zoom.

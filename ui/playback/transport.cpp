@@ -154,6 +154,7 @@ void Transport::setRate(int rate) {
   m_due = -1;
   m_prefetchFrom = -1;
   m_target = -1;
+  m_lastShown = -1;
   emit rateChanged(rate);
 }
 
@@ -167,6 +168,7 @@ void Transport::startAt(std::int64_t frame, int rate) {
   m_prefetchFrom = -1;
   m_lead = 1;
   m_target = -1;
+  m_lastShown = -1;
   m_missStreak = 0;
   m_rate = rate;
   const time::FrameRate fps = frameRate();
@@ -214,6 +216,7 @@ void Transport::onPlayheadChanged(qint64 frame) {
     m_due = -1;
     m_prefetchFrom = -1;
     m_target = -1;
+    m_lastShown = -1;
   } else if (m_scrubEnabled) {
     scrubAudio(frame);
   }

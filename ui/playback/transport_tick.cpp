@@ -62,6 +62,7 @@ bool Transport::wrapOrEnd(std::int64_t restart) {
   m_dueShown = false;
   m_prefetchFrom = -1;
   m_target = -1;
+  m_lastShown = -1;
   if (!m_looping || m_inToOut) {
     pause();
     return true;

@@ -36,7 +36,7 @@ QString contextMenuItem(TimelineView& view, QPoint pos, const QString& id) {
   });
   poll.start(20);
   QTest::mouseClick(view.viewport(), Qt::RightButton, {}, pos);
-  QTest::qWaitFor([&] { return done && !QApplication::activePopupWidget(); }, 3000);
+  (void)QTest::qWaitFor([&] { return done && !QApplication::activePopupWidget(); }, 3000);
   return outcome;
 }
 
@@ -71,8 +71,8 @@ class JourneyTest : public ::testing::Test {
 void JourneyTest::importAndAssemble() {
   BinPanel& bins = *window->parts().bins;
   ASSERT_TRUE(importThroughBins(bins, {QString::fromStdString(dir.string())}));
-  const auto videos = binRows(bins, ctl(), [](const model::MediaItem& m) { return m.hasVideo; });
-  const auto audios = binRows(bins, ctl(), [](const model::MediaItem& m) { return !m.hasVideo && m.hasAudio; });
+  const auto videos = binRows(bins, ctl(), [](const model::MediaItem& m) { return m.kind == model::MediaKind::Video; });
+  const auto audios = binRows(bins, ctl(), [](const model::MediaItem& m) { return m.kind == model::MediaKind::Audio; });
   ASSERT_EQ(videos.size(), 3u);
   ASSERT_EQ(audios.size(), 1u);
   const model::TrackId v1 = firstTrack(ctl(), model::TrackKind::Video);
@@ -146,7 +146,7 @@ void JourneyTest::effects() {
   EXPECT_EQ(contextMenuItem(view, clipCentre(view, v[2].id), "clip.freeze.1"), "");
   v = clipsOn(ctl(), model::TrackKind::Video);
   ASSERT_EQ(v.size(), 4u);
-  EXPECT_EQ(v[1].speed, (time::Rational{9, 10}));
+  EXPECT_EQ(v[1].speed, time::Rational::make(9, 10).value());
   EXPECT_EQ(v[1].duration.value, 44);  // round(40 / 0.9)
   EXPECT_TRUE(v[3].freeze);
   EXPECT_EQ(v[3].duration.value, 24);
@@ -198,7 +198,7 @@ TEST_F(JourneyTest, ImportCutTrimDissolveSpeedFreezePlaySaveReopen) {
   ASSERT_EQ(v.size(), 4u);
   EXPECT_EQ(v[0].duration.value, 40);
   EXPECT_EQ(v[1].duration.value, 44);
-  EXPECT_EQ(v[1].speed, (time::Rational{9, 10}));
+  EXPECT_EQ(v[1].speed, time::Rational::make(9, 10).value());
   EXPECT_EQ(v[2].duration.value, 40);
   EXPECT_TRUE(v[3].freeze);
   ASSERT_EQ(reopened.transitions.size(), 1u);

@@ -49,6 +49,8 @@ inline std::unique_ptr<MainWindow> makeWindow() {
   auto w = std::make_unique<MainWindow>();
   w->show();
   EXPECT_TRUE(QTest::qWaitForWindowExposed(w.get()));
+  w->activateWindow();
+  EXPECT_TRUE(QTest::qWaitForWindowActive(w.get()));  // window shortcuts need the active window
   QTest::qWait(50);  // the default dock layout is applied on the next turn of the event loop
   return w;
 }

@@ -132,7 +132,7 @@ TEST(MainWindowTest, TitleNamesTheProjectAndMarksUnsavedChanges) {
   QTest::keyClick(w.get(), Qt::Key_Z, Qt::ControlModifier);
   EXPECT_TRUE(w->isWindowModified());
   EXPECT_EQ(clipsOn(w->controller(), model::TrackKind::Video).size(), 3u);
-  w->controller().saveAs(file.parent_path() / "Renamed.postline");
+  ASSERT_TRUE(w->controller().saveAs(file.parent_path() / "Renamed.postline").ok());
   EXPECT_EQ(w->windowTitle(), QString("Renamed[*] — Postline"));
   EXPECT_FALSE(w->isWindowModified());
 }

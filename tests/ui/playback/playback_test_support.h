@@ -71,9 +71,9 @@ struct PlayheadLog {
   std::vector<qint64> frames;
 };
 
-// Waits until the transport's clock runs (preroll over); false after 2 s.
+// Waits until the transport's clock runs (preroll over, at most 2 s); false after 3 s.
 inline bool waitClockRunning(const Transport& t) {
-  return QTest::qWaitFor([&] { return t.isPlaying() && !t.prerolling(); }, 2000);
+  return QTest::qWaitFor([&] { return t.isPlaying() && !t.prerolling(); }, 3000);
 }
 
 }  // namespace postline::ui::testing

@@ -167,7 +167,7 @@ void runScrub(benchmark::State& state, Cache cache) {
   if (cache == Cache::Warm) state.counters["cache_ready"] = rs.waitScrubCacheIdle(180000) ? 1 : 0;
   std::mt19937 rng(7 + int(cache));
   std::uniform_int_distribution<int> pick(0, kFrames - 1);
-  std::vector<double> times, fulls, renders, readies, drafts;
+  std::vector<double> times, fulls, renders, readies, draftRenders;
   qint64 last = s.ctl.playhead().value;
   const double cpu0 = processCpuSeconds();
   const quint64 misses0 = rs.scrubCacheMisses();
@@ -189,7 +189,7 @@ void runScrub(benchmark::State& state, Cache cache) {
     fulls.push_back(one.fullMs);
     renders.push_back(one.renderMs);
     readies.push_back(one.readyMs);
-    drafts.push_back(one.draftRenderMs);
+    draftRenders.push_back(one.draftRenderMs);
     QTest::qWait(30);  // a person's next mouse move
   }
   // Process CPU per scrub (the 30 ms pause included): a load-independent view of the work, since
@@ -204,7 +204,7 @@ void runScrub(benchmark::State& state, Cache cache) {
   state.counters["full_p95_ms"] = percentile(fulls, 0.95);
   state.counters["render_p50_ms"] = percentile(renders, 0.5);
   state.counters["render_p95_ms"] = percentile(renders, 0.95);
-  state.counters["draft_render_p50_ms"] = percentile(drafts, 0.5);
+  state.counters["draft_render_p50_ms"] = percentile(draftRenders, 0.5);
   state.counters["ready_p50_ms"] = percentile(readies, 0.5);
   state.counters["ready_p95_ms"] = percentile(readies, 0.95);
   state.counters["decoded_by_render"] = double(rs.scrubCacheMisses() - misses0);

@@ -123,6 +123,8 @@ quint64 RenderService::renderedCount() const { return m_impl->worker.rendered();
 
 void RenderService::setScrubCacheBudget(std::size_t bytes) { m_impl->worker.scrubCache().setBudget(bytes); }
 
+void RenderService::setScrubCachePaused(bool paused) { m_impl->worker.scrubCache().setPaused(paused); }
+
 bool RenderService::waitScrubCacheIdle(int ms) const { return m_impl->worker.scrubCache().waitIdle(ms); }
 
 quint64 RenderService::scrubCacheMisses() const { return m_impl->worker.decodedByRender(); }

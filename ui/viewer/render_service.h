@@ -49,8 +49,8 @@ class RenderService : public QObject {
   void setResolutionDivisor(int divisor);
   int resolutionDivisor() const;
 
-  // Scrub: drop queued work, render `frame` next (with drafts on: a half-size draft first, then
-  // the frame at the render size unless another showFrame came first).
+  // Scrub: drop queued work, render `frame` next (with drafts on and a render wider than 1280 px: a
+  // half-size draft first, then the frame at the render size unless another showFrame came first).
   void showFrame(qint64 frame);
   // Playback: keep frames [from, from + count) rendered ahead (older ones leave the ring).
   void prefetch(qint64 from, int count);
@@ -79,6 +79,8 @@ class RenderService : public QObject {
   // scrub never decodes a GOP): its byte budget (default 512 MiB), a wait until it has nothing
   // left to decode (tests, benchmarks; blocks the caller up to `ms`), and the pictures it holds.
   void setScrubCacheBudget(std::size_t bytes);
+  // Pauses the scrub cache's background decoding (while the transport plays).
+  void setScrubCachePaused(bool paused);
   bool waitScrubCacheIdle(int ms) const;
   std::size_t scrubCacheFrames() const;
   // Layer pictures the render thread had to decode itself (not in the scrub cache) since construction.

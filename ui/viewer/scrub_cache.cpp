@@ -117,8 +117,16 @@ bool ScrubCache::waitIdle(int ms) const {
   });
 }
 
+void ScrubCache::setPaused(bool paused) {
+  {
+    std::lock_guard lock(m_mutex);
+    m_paused = paused;
+  }
+  m_wake.notify_all();
+}
+
 bool ScrubCache::nextFrame(ScrubRange& range, std::int64_t& frame) {
-  while (m_workIndex < m_work.size() && m_bytes < m_budget) {
+  while (!m_paused && m_workIndex < m_work.size() && m_bytes < m_budget) {
     const ScrubRange& r = m_work[m_workIndex];
     if (m_next > r.last) {
       if (++m_workIndex < m_work.size()) m_next = m_work[m_workIndex].first;

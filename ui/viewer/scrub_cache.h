@@ -49,6 +49,8 @@ class ScrubCache {
   // The frames to keep from now on (frames of files or factors no longer wanted are dropped).
   void setWork(std::vector<ScrubRange> ranges);
   void setBudget(std::size_t budgetBytes);
+  // While paused (playback), the filler decodes nothing: the playing render thread gets the CPU.
+  void setPaused(bool paused);
   // The kept picture of `path` frame `frame`, or nullptr.
   media::VideoFramePtr get(const std::string& path, std::int64_t frame) const;
   ScrubCacheStats stats() const;
@@ -74,6 +76,7 @@ class ScrubCache {
   std::size_t m_budget = 0;
   bool m_busy = false;
   bool m_stop = false;
+  bool m_paused = false;
   std::map<std::string, std::unique_ptr<media::VideoDecoder>> m_decoders;  // filler thread only
   std::thread m_thread;
 };

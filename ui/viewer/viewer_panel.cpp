@@ -111,6 +111,7 @@ QString ViewerPanel::timecodeText() const { return m_timecode->text(); }
 
 void ViewerPanel::setPlaybackActive(bool active) {
   m_playbackActive = active;
+  m_render.setScrubCachePaused(active);
   if (!active && m_wanted >= 0) m_render.showFrame(m_wanted);
 }
 

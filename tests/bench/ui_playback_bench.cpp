@@ -120,7 +120,7 @@ void BM_PlaybackDemoHalfRes(benchmark::State& state) {
     state.SetLabel(viewer.renderService().rendererDescription().toStdString());
   }
 }
-BENCHMARK(BM_PlaybackDemoHalfRes)->Iterations(1)->Unit(benchmark::kSecond);
+BENCHMARK(BM_PlaybackDemoHalfRes)->Iterations(1)->Repetitions(1)->Unit(benchmark::kSecond);
 
 }  // namespace
 

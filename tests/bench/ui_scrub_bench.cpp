@@ -220,9 +220,9 @@ void BM_ScrubWarm(benchmark::State& state) { runScrub(state, Cache::Warm); }
 
 }  // namespace
 
-BENCHMARK(BM_ScrubNoCache)->Iterations(kPositions)->UseManualTime()->Unit(benchmark::kMillisecond);
-BENCHMARK(BM_ScrubCold)->Iterations(kPositions)->UseManualTime()->Unit(benchmark::kMillisecond);
-BENCHMARK(BM_ScrubWarm)->Iterations(kPositions)->UseManualTime()->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_ScrubNoCache)->Iterations(kPositions)->Repetitions(1)->UseManualTime()->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_ScrubCold)->Iterations(kPositions)->Repetitions(1)->UseManualTime()->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_ScrubWarm)->Iterations(kPositions)->Repetitions(1)->UseManualTime()->Unit(benchmark::kMillisecond);
 
 int main(int argc, char** argv) {
   QCoreApplication::setAttribute(Qt::AA_ShareOpenGLContexts);

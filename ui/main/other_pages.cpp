@@ -46,7 +46,8 @@ QWidget* buildOtherPage(MainWindow::Page page, MainWindowParts&) {
   auto* body = new QLabel(QObject::tr(t.body), w);
   body->setWordWrap(true);
   body->setAlignment(Qt::AlignCenter);
-  body->setMaximumWidth(640);
+  body->setFixedWidth(640);
+  body->setMinimumHeight(body->heightForWidth(640));
   col->addWidget(title);
   col->addWidget(body, 0, Qt::AlignHCenter);
   col->addStretch();

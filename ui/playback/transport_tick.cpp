@@ -97,6 +97,7 @@ void Transport::tryShow(std::int64_t due, std::int64_t sample) {
   const std::optional<RenderedFrame> frame = m_provider->frame(due);
   if (!frame) {
     m_dueMissed = true;  // asked for, looked at while due, not there
+    movePlayhead(due);   // the playhead follows the clock; the viewer keeps the last frame shown
     return;
   }
   // How long after its due time it goes to the viewer (real ms, whatever the shuttle rate).

@@ -2,8 +2,11 @@
 // MainWindow with real mouse and keyboard events: import through the bins, drag onto the timeline,
 // trim heads and tails, dissolve, speed, freeze, play, save, reopen in a fresh window.
 #include <QElapsedTimer>
+#include <QContextMenuEvent>
+#include <QCursor>
 #include <QMenu>
 
+#include "core/edit/bins.h"
 #include "tests/ui/main/main_window_fixture.h"
 #include "ui/playback/transport.h"
 
@@ -35,7 +38,12 @@ QString contextMenuItem(TimelineView& view, QPoint pos, const QString& id) {
     menu->close();
   });
   poll.start(20);
-  QTest::mouseClick(view.viewport(), Qt::RightButton, {}, pos);
+  // A right-click as X11 delivers it: press, the context menu event (Qt's trigger is the press), release.
+  // QTest's synthesized press does not make Qt send the QContextMenuEvent, so the test sends it.
+  QTest::mousePress(view.viewport(), Qt::RightButton, {}, pos);
+  QContextMenuEvent event(QContextMenuEvent::Mouse, pos, view.viewport()->mapToGlobal(pos), {});
+  QApplication::sendEvent(view.viewport(), &event);
+  QTest::mouseRelease(view.viewport(), Qt::RightButton, {}, pos);
   (void)QTest::qWaitFor([&] { return done && !QApplication::activePopupWidget(); }, 3000);
   return outcome;
 }
@@ -71,10 +79,15 @@ class JourneyTest : public ::testing::Test {
 void JourneyTest::importAndAssemble() {
   BinPanel& bins = *window->parts().bins;
   ASSERT_TRUE(importThroughBins(bins, {QString::fromStdString(dir.string())}));
-  const auto videos = binRows(bins, ctl(), [](const model::MediaItem& m) { return m.kind == model::MediaKind::Video; });
-  const auto audios = binRows(bins, ctl(), [](const model::MediaItem& m) { return m.kind == model::MediaKind::Audio; });
+  std::vector<model::MediaId> videos, music;
+  for (const model::MediaItem& m : ctl().project().media) {
+    (m.kind == model::MediaKind::Video ? videos : music).push_back(m.id);
+  }
   ASSERT_EQ(videos.size(), 3u);
-  ASSERT_EQ(audios.size(), 1u);
+  ASSERT_EQ(music.size(), 1u);
+  // The user opens the footage bin (the import showed the bin of the first file it added).
+  bins.setCurrentBin(edit::binOfMedia(ctl().project(), videos[0])->id);
+  ASSERT_EQ(binRows(bins, ctl(), [](const model::MediaItem& m) { return m.kind == model::MediaKind::Video; }).size(), 3u);
   const model::TrackId v1 = firstTrack(ctl(), model::TrackKind::Video);
   bins.selectMedia(videos);
   dragFromBinsTo(bins, videos[1], timeline(), at(0, v1));
@@ -84,19 +97,23 @@ void JourneyTest::importAndAssemble() {
   EXPECT_EQ(v[1].start.value, 48);
   EXPECT_EQ(v[2].start.value, 96);
   EXPECT_EQ(clipsOn(ctl(), model::TrackKind::Audio).size(), 3u);  // linked audio on A1
-  // The music on its own track: add a Music track below A1, drag the WAV onto it.
-  int audioTracks = 0;
-  for (const model::Track& t : ctl().sequence()->tracks) audioTracks += t.kind == model::TrackKind::Audio;
-  if (audioTracks < 2) timeline().addTrack(false, static_cast<int>(model::AudioRole::Music));
-  model::TrackId a2;
+  // The music: its bin, then a drag onto the Music track at frame 0.
+  model::TrackId musicTrack;
   for (const model::Track& t : ctl().sequence()->tracks) {
-    if (t.kind == model::TrackKind::Audio && t.id != firstTrack(ctl(), model::TrackKind::Audio)) a2 = t.id;
+    if (t.role == model::AudioRole::Music) musicTrack = t.id;
   }
-  ASSERT_TRUE(a2.valid());
-  bins.selectMedia(audios);
-  dragFromBinsTo(bins, audios[0], timeline(), at(0, a2));
-  EXPECT_TRUE(QTest::qWaitFor([&] { return clipsOn(ctl(), model::TrackKind::Audio, 1).size() == 1; }, 5000))
-      << "the music did not land on the second audio track";
+  ASSERT_TRUE(musicTrack.valid());
+  bins.setCurrentBin(edit::binOfMedia(ctl().project(), music[0])->id);
+  bins.selectMedia(music);
+  timeline().zoomToFit();
+  dragFromBinsTo(bins, music[0], timeline(), at(0, musicTrack));
+  EXPECT_TRUE(QTest::qWaitFor([&] { return !ctl().sequence()->findTrack(musicTrack)->clips.empty(); }, 5000))
+      << "the music did not land on the Music track";
+  const auto& musicClips = ctl().sequence()->findTrack(musicTrack)->clips;
+  ASSERT_EQ(musicClips.size(), 1u);
+  EXPECT_EQ(musicClips[0].start.value, 0) << "dropped at x " << at(0, musicTrack).x() << " window at "
+      << window->x() << "," << window->y() << " vp global " << timeline().viewport()->mapToGlobal(QPoint(0, 0)).x()
+      << " cursor " << QCursor::pos().x();
 }
 
 void JourneyTest::trimHeadsAndTails() {
@@ -155,19 +172,9 @@ void JourneyTest::effects() {
 
 void JourneyTest::playBack() {
   ctl().setPlayhead(time::FramePos{0});
-  timeline().setFocus();
-  Transport& t = *window->parts().transport;
-  QTest::keyClick(window.get(), Qt::Key_Space);
-  ASSERT_TRUE(QTest::qWaitFor([&] { return t.isPlaying() && ctl().playhead().value > 0; }, 5000));
-  const std::int64_t f0 = ctl().playhead().value;
-  QElapsedTimer clock;
-  clock.start();
-  QTest::qWait(2000);
-  const std::int64_t f1 = ctl().playhead().value;
-  const double expected = clock.elapsed() * 24.0 / 1000.0;
-  QTest::keyClick(window.get(), Qt::Key_Space);
-  EXPECT_TRUE(QTest::qWaitFor([&] { return !t.isPlaying(); }, 2000));
-  EXPECT_NEAR(double(f1 - f0), expected, 5.0) << "frames shown " << t.framesShown() << " dropped " << t.droppedFrames();
+  const PlayMeasure m = playFor(*window, 2000);
+  EXPECT_NEAR(m.advanced, m.expected, 6.0) << "dropped " << m.dropped;  // the playhead moves with shown frames: it trails the clock by the prefetch lead under load
+  EXPECT_GT(m.advanced, 40.0);
 }
 
 TEST_F(JourneyTest, ImportCutTrimDissolveSpeedFreezePlaySaveReopen) {
@@ -205,11 +212,14 @@ TEST_F(JourneyTest, ImportCutTrimDissolveSpeedFreezePlaySaveReopen) {
   EXPECT_EQ(reopened.transitions[0].left, v[0].id);
   EXPECT_EQ(reopened.transitions[0].right, v[1].id);
   EXPECT_EQ(reopened.transitions[0].duration.value, 12);
-  EXPECT_EQ(clipsOn(fresh->controller(), model::TrackKind::Audio, 1).size(), 1u);
+  std::size_t musicClips = 0;
+  for (const model::Track& t : reopened.tracks) musicClips += t.role == model::AudioRole::Music ? t.clips.size() : 0;
+  EXPECT_EQ(musicClips, 1u);
   EXPECT_EQ(fresh->windowTitle(), QString("Journey[*] — Postline"));
   EXPECT_FALSE(fresh->isWindowModified());
   fresh->parts().timeline->zoomToFit();
-  QTest::qWait(300);
+  EXPECT_EQ(programShows(*fresh, 0), 0);
+  QTest::qWait(800);  // filmstrips and waveforms
   fresh->grab().save(QString(kShotDir) + "journey_reopened.png");
 }
 

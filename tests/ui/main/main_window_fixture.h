@@ -5,6 +5,9 @@
 #include <gtest/gtest.h>
 
 #include <QAbstractButton>
+#include <QComboBox>
+#include <QCursor>
+#include <QElapsedTimer>
 #include <QApplication>
 #include <QMessageBox>
 #include <QSettings>
@@ -24,6 +27,7 @@
 #include "ui/main/main_window.h"
 #include "ui/main/main_window_parts.h"
 #include "ui/main/theme.h"
+#include "ui/playback/transport.h"
 #include "ui/timeline/timeline_view.h"
 #include "ui/viewer/program_viewer.h"
 
@@ -105,8 +109,12 @@ inline void dragFromBinsTo(BinPanel& panel, model::MediaId grab, TimelineView& t
   list->scrollTo(binIndexOf(panel, grab));
   const QPoint from = list->visualRect(binIndexOf(panel, grab)).center();
   QWidget* vp = timeline.viewport();
+  // xcb's drag follows the X pointer: warp the real pointer as well (QTest's moves do not move it;
+  // without this the drop lands where the X pointer happens to be).
   QTimer::singleShot(50, vp, [vp, target] {
+    QCursor::setPos(vp->mapToGlobal(target - QPoint(3, 0)));
     QTest::mouseMove(vp, target - QPoint(3, 0));
+    QCursor::setPos(vp->mapToGlobal(target));
     QTest::mouseMove(vp, target);
     QTest::mouseRelease(vp, Qt::LeftButton, {}, target);
   });
@@ -156,6 +164,41 @@ inline std::int64_t programShows(MainWindow& w, qint64 frame, int mediaWidth = 3
   ViewerWidget& vw = w.parts().program->widget();
   EXPECT_TRUE(QTest::qWaitFor([&] { return vw.shownFrame() == frame && !vw.shown().draft; }, 20000)) << frame;
   return readBurntNumber(vw.shown().image, mediaWidth);
+}
+
+// Frames the playhead advanced while playing (Space) for about `ms`, and the frames the sequence rate
+// (24 fps) gives for the time measured (the same period). Playback is at Quarter resolution (what a
+// user picks on a slow machine: no GPU here); stops playing (Space) at the end.
+struct PlayMeasure {
+  double advanced = 0;
+  double expected = 0;
+  int dropped = 0;
+};
+inline PlayMeasure playFor(MainWindow& w, int ms) {
+  PlayMeasure m;
+  w.parts().program->resolutionBox().setCurrentIndex(2);
+  Transport& t = *w.parts().transport;
+  w.parts().timeline->setFocus();
+  QTest::keyClick(&w, Qt::Key_Space);
+  EXPECT_TRUE(QTest::qWaitFor([&] { return t.isPlaying() && !t.prerolling(); }, 5000));
+  const std::int64_t start = w.controller().playhead().value;
+  QElapsedTimer clock;
+  clock.start();
+  std::int64_t last = start;
+  qint64 lastAt = 0;
+  while (clock.elapsed() < ms && t.isPlaying()) {
+    QTest::qWait(5);
+    if (w.controller().playhead().value != last) {
+      last = w.controller().playhead().value;
+      lastAt = clock.elapsed();  // when the playhead last moved (it moves when a frame is shown)
+    }
+  }
+  m.advanced = double(last - start);
+  m.expected = lastAt * 24.0 / 1000.0;
+  m.dropped = t.droppedFrames();
+  QTest::keyClick(&w, Qt::Key_Space);
+  EXPECT_TRUE(QTest::qWaitFor([&] { return !t.isPlaying(); }, 2000));
+  return m;
 }
 
 }  // namespace postline::ui::testing

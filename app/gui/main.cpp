@@ -13,7 +13,7 @@
 #include "app/gui/gui_modes.h"
 #include "core/base/version.h"
 #include "ui/main/main_window.h"
-#include "ui/main/theme.h"
+#include "ui/theme/theme.h"
 
 int main(int argc, char** argv) {
   // --version answers without a display (packaging checks, scripts).

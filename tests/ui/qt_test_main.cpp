@@ -1,11 +1,13 @@
-// Test main of the editor's test programs (tests/ui/<folder>): a QApplication (Fusion, the
-// editor's look) for the whole run; run under Xvfb with QT_QPA_PLATFORM=xcb (GL needs a display).
+// Test main of the editor's test programs (tests/ui/<folder>): a QApplication with the editor's
+// look (ui/theme) for the whole run; run under Xvfb with QT_QPA_PLATFORM=xcb (GL needs a display).
 #include <gtest/gtest.h>
 
 #include <QApplication>
 #include <QCoreApplication>
 #include <cstdio>
 #include <cstdlib>
+
+#include "ui/theme/theme.h"
 
 int main(int argc, char** argv) {
   ::testing::InitGoogleTest(&argc, argv);
@@ -14,6 +16,7 @@ int main(int argc, char** argv) {
   QCoreApplication::setOrganizationName("PostlineTests");
   QCoreApplication::setApplicationName("postline-tests");
   QApplication app(argc, argv);
+  postline::ui::applyDarkTheme(app);  // the editor's look, so screenshots show what users see
   const int rc = RUN_ALL_TESTS();
   // Leave without tearing Qt's GL integration down (Mesa's GLX driver unload shows as leaks).
   std::fflush(nullptr);

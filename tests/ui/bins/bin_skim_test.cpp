@@ -2,8 +2,6 @@
 #include <gtest/gtest.h>
 
 #include <QApplication>
-#include <QPalette>
-#include <QStyleFactory>
 #include <QTreeView>
 
 #include "tests/ui/bins/bins_test_util.h"
@@ -15,26 +13,6 @@ namespace postline::ui::testing {
 namespace {
 
 // The editor's dark Fusion palette (for the screenshots), restored on destruction.
-struct DarkTheme {
-  QPalette saved = QApplication::palette();
-  DarkTheme() {
-    QApplication::setStyle(QStyleFactory::create("Fusion"));
-    QPalette p;
-    p.setColor(QPalette::Window, QColor(45, 45, 48));
-    p.setColor(QPalette::WindowText, QColor(220, 220, 220));
-    p.setColor(QPalette::Base, QColor(30, 30, 32));
-    p.setColor(QPalette::AlternateBase, QColor(40, 40, 44));
-    p.setColor(QPalette::Text, QColor(220, 220, 220));
-    p.setColor(QPalette::Button, QColor(55, 55, 60));
-    p.setColor(QPalette::ButtonText, QColor(220, 220, 220));
-    p.setColor(QPalette::Highlight, QColor(60, 110, 180));
-    p.setColor(QPalette::HighlightedText, Qt::white);
-    p.setColor(QPalette::PlaceholderText, QColor(140, 140, 140));
-    QApplication::setPalette(p);
-  }
-  ~DarkTheme() { QApplication::setPalette(saved); }
-};
-
 fs::path mixedFolder() {
   const fs::path dir = freshDir("bins_skim");
   writeClips(dir, 3, 72);
@@ -46,7 +24,6 @@ fs::path mixedFolder() {
 }
 
 TEST(BinSkimTest, HoverSkimsThroughTheClipAndScreenshots) {
-  DarkTheme theme;
   const fs::path dir = mixedFolder();
   ProjectController ctl;
   ctl.newProject("Skim");

@@ -6,8 +6,6 @@
 #include <QDropEvent>
 #include <QHeaderView>
 #include <QLineEdit>
-#include <QPalette>
-#include <QStyleFactory>
 #include <QTreeView>
 
 #include "core/edit/bins.h"

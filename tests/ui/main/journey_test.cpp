@@ -78,7 +78,7 @@ class JourneyTest : public ::testing::Test {
 
 void JourneyTest::importAndAssemble() {
   BinPanel& bins = *window->parts().bins;
-  ASSERT_TRUE(importThroughBins(bins, {QString::fromStdString(dir.string())}));
+  ASSERT_TRUE(importAndWait(bins, {QString::fromStdString(dir.string())}));
   std::vector<model::MediaId> videos, music;
   for (const model::MediaItem& m : ctl().project().media) {
     (m.kind == model::MediaKind::Video ? videos : music).push_back(m.id);

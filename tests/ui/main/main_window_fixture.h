@@ -19,6 +19,7 @@
 #include <vector>
 
 #include "core/media/ffmpeg/media_writer.h"
+#include "tests/ui/bins/bins_test_util.h"
 #include "tests/ui/ui_fixtures.h"
 #include "tests/ui/viewer/viewer_test_util.h"
 #include "ui/bins/bin_panel.h"
@@ -26,15 +27,10 @@
 #include "ui/controller/project_controller.h"
 #include "ui/main/main_window.h"
 #include "ui/main/main_window_parts.h"
-#include "ui/main/theme.h"
+#include "ui/theme/theme.h"
 #include "ui/playback/transport.h"
 #include "ui/timeline/timeline_view.h"
 #include "ui/viewer/program_viewer.h"
-
-QT_BEGIN_NAMESPACE
-// Readable QString in gtest failure messages.
-inline void PrintTo(const QString& s, std::ostream* os) { *os << '"' << s.toStdString() << '"'; }
-QT_END_NAMESPACE
 
 namespace postline::ui::testing {
 
@@ -68,16 +64,6 @@ inline fs::path writeMusic(const fs::path& dir) {
   auto r = media::ffmpeg::writeAudio(p, spec);
   EXPECT_TRUE(r.ok()) << (r.ok() ? "" : r.error().message);
   return p;
-}
-
-// Imports `paths` through the bin panel and waits (event loop running) until it is applied.
-inline bool importThroughBins(BinPanel& panel, const QStringList& paths, int timeoutMs = 30000) {
-  int finished = 0;
-  auto c = QObject::connect(&panel, &BinPanel::importFinished, [&](int, int) { ++finished; });
-  panel.importPaths(paths);
-  const bool ok = QTest::qWaitFor([&] { return finished > 0 && !panel.importRunning(); }, timeoutMs);
-  QObject::disconnect(c);
-  return ok;
 }
 
 // The media ids of the bin list's rows whose media item satisfies `pred`, top to bottom.

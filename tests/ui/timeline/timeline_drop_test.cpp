@@ -29,7 +29,6 @@ class MediaModel : public QStandardItemModel {
 class TimelineDropTest : public TimelineTest, public QObject {
  protected:
   void SetUp() override {
-    useDarkTheme();
     ctl = std::make_unique<ProjectController>();
     ctl->newProject("Timeline Drop Test");
     window = std::make_unique<QWidget>();

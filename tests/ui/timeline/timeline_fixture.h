@@ -4,8 +4,6 @@
 #include <gtest/gtest.h>
 
 #include <QApplication>
-#include <QPalette>
-#include <QStyleFactory>
 #include <QTest>
 #include <memory>
 
@@ -15,24 +13,9 @@
 
 namespace postline::ui::testing {
 
-// The editor's dark Fusion palette (the main window sets the same).
-inline void useDarkTheme() {
-  QApplication::setStyle(QStyleFactory::create("Fusion"));
-  QPalette p;
-  p.setColor(QPalette::Window, QColor(0x2b, 0x2d, 0x31));
-  p.setColor(QPalette::WindowText, QColor(0xdd, 0xdd, 0xdd));
-  p.setColor(QPalette::Base, QColor(0x1f, 0x20, 0x23));
-  p.setColor(QPalette::Text, QColor(0xdd, 0xdd, 0xdd));
-  p.setColor(QPalette::Button, QColor(0x35, 0x37, 0x3c));
-  p.setColor(QPalette::ButtonText, QColor(0xdd, 0xdd, 0xdd));
-  p.setColor(QPalette::Highlight, QColor(0x3c, 0x6e, 0xb4));
-  QApplication::setPalette(p);
-}
-
 class TimelineTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    useDarkTheme();
     ctl = std::make_unique<ProjectController>();
     ctl->newProject("Timeline Test");
     view = std::make_unique<TimelineView>(*ctl);

@@ -5,9 +5,7 @@
 #include <gtest/gtest.h>
 
 #include <QApplication>
-#include <QPalette>
 #include <QSignalSpy>
-#include <QStyleFactory>
 #include <memory>
 #include <utility>
 #include <vector>
@@ -19,20 +17,6 @@
 #include "ui/timeline/trim_tools.h"
 
 namespace postline::ui::testing {
-
-// The editor's dark Fusion look (as the main window sets it).
-inline void useDarkPalette() {
-  QApplication::setStyle(QStyleFactory::create("Fusion"));
-  QPalette p;
-  p.setColor(QPalette::Window, QColor(0x2b, 0x2d, 0x31));
-  p.setColor(QPalette::WindowText, QColor(0xdd, 0xdd, 0xdd));
-  p.setColor(QPalette::Base, QColor(0x1f, 0x20, 0x23));
-  p.setColor(QPalette::Text, QColor(0xdd, 0xdd, 0xdd));
-  p.setColor(QPalette::Button, QColor(0x35, 0x37, 0x3c));
-  p.setColor(QPalette::ButtonText, QColor(0xdd, 0xdd, 0xdd));
-  p.setColor(QPalette::Highlight, QColor(0x3c, 0x6e, 0xb4));
-  QApplication::setPalette(p);
-}
 
 // A ToolHost over a controller: geometry laid out on the current sequence at 4 px per frame,
 // snapping only to the playhead (within 8 px) when `snapToPlayhead`, previews recorded.
@@ -65,7 +49,6 @@ class TestHost : public ToolHost {
 class ToolsTest : public ::testing::Test {
  protected:
   static void SetUpTestSuite() {
-    useDarkPalette();
     s_dir = freshDir("timeline_tools");
     s_files = writeClips(s_dir, 3, 96);
   }

@@ -1,4 +1,4 @@
-#include "ui/main/theme.h"
+#include "ui/theme/theme.h"
 
 #include <QApplication>
 #include <QPalette>

@@ -40,6 +40,17 @@ Result<ChangeSet> removeMarker(const model::Project& project, model::SequenceId 
   return cs;
 }
 
+Result<ChangeSet> renameMarker(const model::Project& project, model::SequenceId seq, model::MarkerId id,
+                               std::string name) {
+  PL_TRY_ASSIGN(ref, resolveSequence(project, seq));
+  PL_TRY_ASSIGN(m, resolveMarker(ref, id));
+  model::Marker after = *m;
+  after.name = std::move(name);
+  ChangeSet cs;
+  cs.add(model::MarkerUpdated{ref.seq.id, *m, after});
+  return cs;
+}
+
 Result<ChangeSet> moveMarker(const model::Project& project, model::SequenceId seq, model::MarkerId id,
                              time::FramePos position) {
   PL_TRY_ASSIGN(ref, resolveSequence(project, seq));

@@ -14,6 +14,10 @@ Result<ChangeSet> addMarker(const model::Project& project, model::SequenceId seq
 // Removes marker `id`; an unknown id is NotFound.
 Result<ChangeSet> removeMarker(const model::Project& project, model::SequenceId seq, model::MarkerId id);
 
+// Renames marker `id` to `name` (its position, duration, colour and note are kept); an unknown id is NotFound.
+Result<ChangeSet> renameMarker(const model::Project& project, model::SequenceId seq, model::MarkerId id,
+                               std::string name);
+
 // Moves marker `id` so it starts at timeline frame `position` (>= 0, else OutOfRange); its duration is kept.
 Result<ChangeSet> moveMarker(const model::Project& project, model::SequenceId seq, model::MarkerId id,
                              time::FramePos position);

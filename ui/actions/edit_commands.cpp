@@ -163,15 +163,8 @@ model::MarkerId markerAtOrBeforePlayhead(const ProjectController& ctl) {
 
 bool renameMarker(ProjectController& ctl, model::MarkerId id, const QString& name) {
   const QString label = QStringLiteral("Rename Marker");
-  const model::Sequence* seq = ctl.sequence();
-  const model::Marker* marker = seq != nullptr ? seq->findMarker(id) : nullptr;
-  if (marker == nullptr) return fail(ctl, "there is no marker to rename", label);
-  // core/edit/markers.h has no rename: a MarkerUpdated with only the name changed is the whole edit.
-  model::Marker after = *marker;
-  after.name = name.toStdString();
-  model::ChangeSet cs;
-  cs.add(model::MarkerUpdated{seq->id, *marker, after});
-  return ctl.apply(std::move(cs), label);
+  if (!id.valid()) return fail(ctl, "there is no marker to rename", label);
+  return ctl.apply(edit::renameMarker(ctl.project(), ctl.currentSequence(), id, name.toStdString()), label);
 }
 
 std::optional<edit::ClipboardContent> copySelection(const ProjectController& ctl) {

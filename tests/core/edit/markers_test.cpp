@@ -57,3 +57,28 @@ TEST(MarkersTest, Errors) {
 
 }  // namespace
 }  // namespace postline::edit
+
+namespace postline::edit {
+namespace {
+
+TEST(MarkersTest, RenameKeepsEverythingButTheName) {
+  test::EditFixture f;
+  auto add = addMarker(f.project, f.seq, time::FramePos{10}, "Beat", time::FrameCount{4});
+  ASSERT_TRUE(add.ok());
+  model::Project withMarker;
+  ASSERT_TRUE(test::appliesAndUndoes(f.project, *add, &withMarker));
+  const model::Marker before = withMarker.findSequence(f.seq)->markers.at(0);
+  auto renamed = renameMarker(withMarker, f.seq, before.id, "Drop");
+  ASSERT_TRUE(renamed.ok()) << renamed.error().message;
+  model::Project after;
+  ASSERT_TRUE(test::appliesAndUndoes(withMarker, *renamed, &after));
+  model::Marker expected = before;
+  expected.name = "Drop";
+  EXPECT_EQ(after.findSequence(f.seq)->markers.at(0), expected);
+  auto unknown = renameMarker(withMarker, f.seq, model::MarkerId{9999}, "x");
+  ASSERT_FALSE(unknown.ok());
+  EXPECT_EQ(unknown.error().code, base::ErrorCode::NotFound);
+}
+
+}  // namespace
+}  // namespace postline::edit

@@ -143,13 +143,7 @@ Result<ChangeSet> pasteClips(const model::Project& project, model::SequenceId se
   PL_TRY_ASSIGN(pastes, placeCopies(ref, content, at, cs));
   std::vector<ClipPieces> pieces;
   for (const TrackPaste& p : pastes) PL_TRY(clearUnder(ref, p, pieces, cs));
-  std::vector<model::Clip*> parts;
-  for (ClipPieces& p : pieces) {
-    for (model::Clip& c : p.after) {
-      if (c.id != p.before.id) parts.push_back(&c);
-    }
-  }
-  relinkSplitParts(project, parts, cs);
+  relinkSplitParts(project, newParts(pieces), cs);
   PL_TRY(reconcileTransitions(ref, pieces, UnfitTransition::Remove, cs));
   emitPieces(ref, pieces, cs);
   for (const TrackPaste& p : pastes) {

@@ -155,17 +155,6 @@ Result<std::vector<ClipPieces>> clearRange(const SeqRef& ref, const model::Track
   return out;
 }
 
-// The new right-hand parts (ids other than their original's) among `pieces`.
-std::vector<model::Clip*> newParts(std::vector<ClipPieces>& pieces) {
-  std::vector<model::Clip*> out;
-  for (ClipPieces& p : pieces) {
-    for (model::Clip& c : p.after) {
-      if (c.id != p.before.id) out.push_back(&c);
-    }
-  }
-  return out;
-}
-
 }  // namespace
 
 Result<ChangeSet> append(const model::Project& project, model::SequenceId seq, model::TrackId track,

@@ -41,6 +41,16 @@ Result<SplitParts> splitClip(const SeqRef& ref, const model::Clip& clip, FramePo
   return p;
 }
 
+std::vector<model::Clip*> newParts(std::vector<ClipPieces>& pieces) {
+  std::vector<model::Clip*> out;
+  for (ClipPieces& p : pieces) {
+    for (model::Clip& c : p.after) {
+      if (c.id != p.before.id) out.push_back(&c);
+    }
+  }
+  return out;
+}
+
 void emitPieces(const SeqRef& ref, const std::vector<ClipPieces>& pieces, ChangeSet& cs) {
   for (const ClipPieces& p : pieces) {
     bool kept = false;

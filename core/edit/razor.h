@@ -28,6 +28,9 @@ struct ClipPieces {
   std::vector<model::Clip> after;
 };
 
+// The new parts (ids other than their original's) among `pieces`, pointing into them.
+std::vector<model::Clip*> newParts(std::vector<ClipPieces>& pieces);
+
 // Adds the ClipUpdated / ClipAdded / ClipRemoved changes that turn each `before` into its pieces.
 void emitPieces(const SeqRef& ref, const std::vector<ClipPieces>& pieces, ChangeSet& cs);
 

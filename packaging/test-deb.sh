@@ -107,7 +107,7 @@ check_fields() {
   [ -n "$(field Maintainer)" ] && [ -n "$(field Description)" ] && pass "Maintainer and Description" ||
     fail "Maintainer or Description is empty"
   local d
-  for d in fonts-dejavu-core libgl1 libgl1-mesa-dri libxcursor1 libqt6widgets6 libqt6openglwidgets6 'libavcodec[0-9]+' libc6; do
+  for d in fonts-dejavu-core libgl1 libgl1-mesa-dri libxcursor1 libqt6widgets6 'libavcodec[0-9]+' libc6; do
     grep -qE "(^|, )$d( |,|$)" <<<"$depends" && pass "Depends names $d" || fail "Depends lacks $d: $depends"
   done
 }

@@ -99,6 +99,24 @@ TARGETS = {
                                         Target(60.0, counter="updates_per_s", unit="updates/s", higher=True)),
     "BM_TrimDragSelectEdge:updates_per_s": ("Editor", "trim drag of a clip end with the select tool",
                                             Target(60.0, counter="updates_per_s", unit="updates/s", higher=True)),
+    "BM_GradeDragStep:p95_ms": ("Finishing", "Color page: gain-wheel drag event to the new frame and its scopes on "
+                                "screen, 1080p clip, viewer at half resolution, p95",
+                                Target(50.0, counter="p95_ms", unit="ms")),
+    "BM_GradeDragStep:frame_p95_ms": ("Finishing", "the same, to the frame alone, p95",
+                                      Target(None, counter="frame_p95_ms", unit="ms")),
+    "BM_GradeDragContinuous:p95_ms": ("Finishing", "a fast drag (a move every 16 ms, newest wins): each move to the "
+                                      "first frame + scopes of its grade or a newer one, p95",
+                                      Target(None, counter="p95_ms", unit="ms")),
+    "BM_MetersWhilePlaying:meter_hz": ("Finishing", "Audio page: meter updates painted per second while a 5-track "
+                                       "mix plays (10 s)", Target(20.0, counter="meter_hz", unit="Hz", higher=True)),
+    "BM_MetersWhilePlaying:underruns": ("Finishing", "audio underruns during that playback",
+                                        Target(0.0, counter="underruns", unit="underruns")),
+    "BM_DeliverTwoExports:max_stall_ms": ("Finishing", "Deliver page: longest event-loop stall of the editor while two "
+                                          "1080p exports run (1 ms timer)", Target(50.0, counter="max_stall_ms", unit="ms")),
+    "BM_DeliverTwoExports:p99_stall_ms": ("Finishing", "the same, p99 of the timer gaps",
+                                          Target(None, counter="p99_stall_ms", unit="ms")),
+    "BM_IdleBaseline:idle_max_stall_ms": ("Finishing", "the same timer with nothing exporting (this machine's floor)",
+                                          Target(None, counter="idle_max_stall_ms", unit="ms")),
 }
 
 UNIT_MS = {"ns": 1e-6, "us": 1e-3, "ms": 1.0, "s": 1e3}

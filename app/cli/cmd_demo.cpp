@@ -13,6 +13,7 @@
 #include "core/commands/undo_stack.h"
 #include "core/edit/assembly.h"
 #include "core/edit/auto_trim.h"
+#include "core/edit/clip_audio.h"
 #include "core/edit/markers.h"
 #include "core/edit/placement.h"
 #include "core/edit/speed.h"
@@ -104,13 +105,8 @@ Result<void> place(Demo& d, const fs::path& file, std::size_t index, time::Frame
   if (placed.end() > end) {
     PL_TRY(d.run("Fit " + m.name, edit::trimOut(d.project, d.seq, placed.id, end - placed.end(), edit::TrimMode::Normal)));
   }
-  const model::Clip fitted = *model::clipAt(d.track(index), at);
-  model::Clip faded = fitted;
-  faded.audio.fadeIn = d.frames(fadeIn);
-  faded.audio.fadeOut = d.frames(fadeOut);
-  model::ChangeSet cs;
-  cs.add(model::ClipUpdated{d.seq, d.track(index).id, fitted, faded});
-  return d.stack.push({"Fades on " + m.name, cs, {}});
+  const model::ClipId fitted = model::clipAt(d.track(index), at)->id;
+  return d.run("Fades on " + m.name, edit::setClipFades(d.project, d.seq, fitted, d.frames(fadeIn), d.frames(fadeOut)));
 }
 
 Result<void> mix(Demo& d, const demo::DemoMedia& m) {

@@ -4,6 +4,7 @@
 
 #include "app/cli/project_edit.h"
 #include "core/audio/mix_actions.h"
+#include "core/edit/audio_mix.h"
 #include "core/model/audio_validate.h"
 
 namespace postline::cli {
@@ -55,12 +56,11 @@ Result<void> compressorOptions(const Args& args, model::Compressor& c, const std
 Result<model::ChangeSet> compress(const Args& args, const model::Project& p, model::SequenceId id) {
   const model::Sequence& seq = *p.findSequence(id);
   PL_TRY_ASSIGN(track, namedTrack(args, seq));
-  model::Track after = *track;
-  PL_TRY(compressorOptions(args, after.compressor, track->name));
-  model::ChangeSet cs;
-  if (!(after == *track)) cs.add(model::TrackUpdated{id, *track, after});
-  std::cout << track->name << ": compressor " << (after.compressor.enabled ? "on, " : "off, ")
-            << fixed(after.compressor.ratio, 1) << ":1 above " << fixed(after.compressor.thresholdDb, 1) << " dBFS\n";
+  model::Compressor c = track->compressor;
+  PL_TRY(compressorOptions(args, c, track->name));
+  PL_TRY_ASSIGN(cs, edit::setTrackCompressor(p, id, track->id, c));
+  std::cout << track->name << ": compressor " << (c.enabled ? "on, " : "off, ") << fixed(c.ratio, 1)
+            << ":1 above " << fixed(c.thresholdDb, 1) << " dBFS\n";
   return cs;
 }
 
@@ -80,9 +80,7 @@ Result<model::ChangeSet> setTrack(const Args& args, const model::Project& p, mod
   PL_TRY_ASSIGN(track, namedTrack(args, seq));
   model::Track after = *track;
   PL_TRY(trackOptions(args, after));
-  model::ChangeSet cs;
-  if (!(after == *track)) cs.add(model::TrackUpdated{id, *track, after});
-  return cs;
+  return edit::setTrackAudio(p, id, track->id, edit::trackAudioOf(after));
 }
 
 Result<std::optional<double>> targetOption(const Args& args) {

@@ -8,8 +8,8 @@
 #include <nlohmann/json.hpp>
 
 #include "app/cli/project_edit.h"
+#include "core/edit/reframe_keys.h"
 #include "core/export/reframe.h"
-#include "core/model/validate.h"
 #include "core/time/timecode.h"
 
 namespace postline::cli {
@@ -74,33 +74,17 @@ Result<std::int64_t> sourcePicture(const std::string& at, const model::MediaItem
   return tc->value;
 }
 
-// The clip after adding or replacing the key at --at, or clearing the aspect (--clear).
-Result<model::Clip> editedClip(const Args& args, const model::Project& p, const model::Clip& clip, const Aspect& aspect,
-                               const std::string& where) {
-  model::Clip after = clip;
-  if (args.has("--clear")) {
-    if (after.reframeKeys.erase(aspect.name) == 0) {
-      return makeError(ErrorCode::NotFound, where + " has no reframing keys for " + aspect.name);
-    }
-    return after;
-  }
+// The edit of --clear or of the key at --at (core/edit/reframe_keys.h).
+Result<model::ChangeSet> keyEdit(const Args& args, const model::Project& p, model::SequenceId seq,
+                                 const model::Clip& clip, const Aspect& aspect) {
+  if (args.has("--clear")) return edit::clearReframeKeys(p, seq, clip.id, aspect.name);
   const auto at = args.value("--at");
   if (!at || !args.value("--x")) return makeError(ErrorCode::InvalidArgument, "a key needs --at SOURCE_TIMECODE_OR_FRAME and --x");
   model::ReframeKey key;
   PL_TRY(readNumber(args, "--x", key.x));
   PL_TRY(readNumber(args, "--y", key.y));
   PL_TRY_ASSIGN(frame, sourcePicture(*at, *p.findMedia(clip.media)));
-  key.sourceFrame = frame;
-  std::vector<model::ReframeKey>& keys = after.reframeKeys[aspect.name];
-  const auto pos = std::lower_bound(keys.begin(), keys.end(), key.sourceFrame,
-                                    [](const model::ReframeKey& k, std::int64_t f) { return k.sourceFrame < f; });
-  if (pos != keys.end() && pos->sourceFrame == key.sourceFrame) {
-    *pos = key;
-  } else {
-    keys.insert(pos, key);
-  }
-  PL_TRY(model::validateReframeKeys(after.reframeKeys, where));
-  return after;
+  return edit::setReframeKey(p, seq, clip.id, aspect.name, frame, key.x, key.y);
 }
 
 int editKeys(const Args& args, const Aspect& aspect) {
@@ -110,10 +94,7 @@ int editKeys(const Args& args, const Aspect& aspect) {
       [&](const model::Project& p, model::SequenceId id) -> Result<model::ChangeSet> {
         const model::Sequence& seq = *p.findSequence(id);
         PL_TRY_ASSIGN(found, findClip(seq, name));
-        PL_TRY_ASSIGN(after, editedClip(args, p, *found.clip, aspect, "clip '" + name + "' on " + found.track->name));
-        model::ChangeSet cs;
-        cs.add(model::ClipUpdated{id, found.track->id, *found.clip, after});
-        return cs;
+        return keyEdit(args, p, id, *found.clip, aspect);
       },
       args.has("--clear") ? "reframe keys for " + aspect.name + " cleared" : "reframe key for " + aspect.name + " set");
 }

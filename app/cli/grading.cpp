@@ -20,31 +20,9 @@ base::Result<model::ChangeSet> matchChanges(const model::Project& project, model
   render::DecodedPictures pictures;
   PL_TRY_ASSIGN(matches, render::normaliseAll(render::Snapshot{snapshot, seq}, referenceFor, pictures));
   if (matched != nullptr) *matched = static_cast<int>(matches.size());
-  const model::Sequence* sequence = project.findSequence(seq);
-  model::ChangeSet all;
-  for (const render::ClipMatch& m : matches) {
-    color::Grade g = sequence->findClip(m.clip)->grade;
-    g.normalise = m.normalise;
-    PL_TRY_ASSIGN(cs, edit::setClipGrade(project, seq, m.clip, g));
-    all.append(cs);
-  }
-  return all;
-}
-
-// The media items of the 04_Reference bin (and its sub-bins).
-std::vector<const model::MediaItem*> referenceItems(const model::Project& project) {
-  std::vector<model::BinId> bins;
-  for (const model::Bin& b : project.bins) {
-    if (b.name == model::kStandardBins[3] || std::find(bins.begin(), bins.end(), b.parent) != bins.end()) bins.push_back(b.id);
-  }
-  std::vector<const model::MediaItem*> items;
-  for (const model::Bin& b : project.bins) {
-    if (std::find(bins.begin(), bins.end(), b.id) == bins.end()) continue;
-    for (model::MediaId id : b.items) {
-      if (const model::MediaItem* m = model::findPtrById(project.media, id)) items.push_back(m);
-    }
-  }
-  return items;
+  std::vector<edit::ClipNormalise> normalises;
+  for (const render::ClipMatch& m : matches) normalises.push_back({m.clip, m.normalise});
+  return edit::setClipNormalises(project, seq, normalises);
 }
 
 }  // namespace
@@ -57,7 +35,7 @@ base::Result<model::ChangeSet> normaliseAllChanges(const model::Project& project
 
 base::Result<model::ChangeSet> normalisePerShotChanges(const model::Project& project, model::SequenceId seq, int& matched) {
   std::map<int, color::ImageF> byShot;
-  for (const model::MediaItem* m : referenceItems(project)) {
+  for (const model::MediaItem* m : project.mediaUnderBin(model::kStandardBins[3])) {
     if (m->shot <= 0 || byShot.count(m->shot) != 0) continue;
     PL_TRY_ASSIGN(pic, render::referencePicture(m->path));
     byShot.emplace(m->shot, std::move(pic));

@@ -9,6 +9,7 @@
 #include "ui/controller/project_controller.h"
 #include "ui/main/main_window.h"
 #include "ui/main/main_window_parts.h"
+#include "ui/playback/transport.h"
 #include "ui/timeline/timeline_view.h"
 #include "ui/viewer/program_viewer.h"
 
@@ -93,6 +94,29 @@ int runSmokeTest(QApplication&, ui::MainWindow& window) {
   return 0;
 }
 
+// Each page as a user finds it with the playhead 6 s in: Edit; Color (the clip there graded, its
+// scopes); Audio while the mix plays (live meters); Deliver (the 9:16 reframe window planned).
+bool capturePages(ui::MainWindow& window, const QDir& dir) {
+  ui::MainWindowParts& p = window.parts();
+  const model::Sequence* seq = p.controller->sequence();
+  p.controller->setPlayhead(time::FramePos{seq ? seq->settings.frameRate.nominalFps() * 6 : 144});
+  const char* names[] = {"edit", "color", "audio", "deliver"};
+  const int waits[] = {1500, 3000, 0, 6000};
+  bool ok = true;
+  for (int i = 0; i < 4; ++i) {
+    window.setPage(static_cast<ui::MainWindow::Page>(i));
+    if (i == 2) {
+      p.transport->play();
+      settle(3000);
+    } else {
+      settle(waits[i]);
+    }
+    ok = saveShot(window, dir, QString("page_") + names[i]) && ok;
+    if (i == 2) p.transport->stop();
+  }
+  return ok;
+}
+
 int runCapture(QApplication&, ui::MainWindow& window, const QString& dirName) {
   QDir dir(dirName);
   if (!dir.mkpath(".")) {
@@ -102,13 +126,7 @@ int runCapture(QApplication&, ui::MainWindow& window, const QString& dirName) {
   window.resize(1920, 1080);
   if (!QTest::qWaitForWindowExposed(&window, 10000)) std::fprintf(stderr, "capture: the window was never exposed\n");
   settle(1500);
-  bool ok = true;
-  const char* names[] = {"edit", "color", "audio", "deliver"};
-  for (int i = 0; i < 4; ++i) {
-    window.setPage(static_cast<ui::MainWindow::Page>(i));
-    settle(600);
-    ok = saveShot(window, dir, QString("page_") + names[i]) && ok;
-  }
+  bool ok = capturePages(window, dir);
   window.setPage(ui::MainWindow::Page::Edit);
   ok = captureEditing(window, dir) && ok;
   return ok ? 0 : 1;

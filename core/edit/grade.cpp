@@ -48,6 +48,19 @@ Result<ChangeSet> applyGradeToClips(const model::Project& project, model::Sequen
   return cs;
 }
 
+Result<ChangeSet> setClipNormalises(const model::Project& project, model::SequenceId seq,
+                                    const std::vector<ClipNormalise>& normalises) {
+  PL_TRY_ASSIGN(ref, resolveSequence(project, seq));
+  ChangeSet cs;
+  for (const ClipNormalise& n : normalises) {
+    PL_TRY_ASSIGN(c, resolveClip(ref, n.clip));
+    color::Grade g = c.clip.grade;
+    g.normalise = n.normalise;
+    PL_TRY(planGrade(ref, n.clip, g, cs));
+  }
+  return cs;
+}
+
 Result<ChangeSet> resetClipGrade(const model::Project& project, model::SequenceId seq, model::ClipId clip) {
   return setClipGrade(project, seq, clip, color::Grade{});
 }

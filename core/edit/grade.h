@@ -20,6 +20,17 @@ Result<ChangeSet> setClipGrade(const model::Project& project, model::SequenceId 
 Result<ChangeSet> applyGradeToClips(const model::Project& project, model::SequenceId seq,
                                     const std::vector<model::ClipId>& clips, const color::Grade& grade);
 
+// One clip's new Normalise (a colour match's result: render::normaliseAll).
+struct ClipNormalise {
+  model::ClipId clip;
+  color::Normalise normalise;
+};
+
+// Replaces the Normalise of each listed clip's grade, its creative grade kept, as one ChangeSet
+// ("normalise all"): all or nothing, the first failing clip named.
+Result<ChangeSet> setClipNormalises(const model::Project& project, model::SequenceId seq,
+                                    const std::vector<ClipNormalise>& normalises);
+
 // Resets clip `clip`'s grade to the identity (color::Grade{}).
 Result<ChangeSet> resetClipGrade(const model::Project& project, model::SequenceId seq, model::ClipId clip);
 

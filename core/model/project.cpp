@@ -25,6 +25,21 @@ const Bin* Project::standardBin(const std::string& binName) const {
   return nullptr;
 }
 
+std::vector<const MediaItem*> Project::mediaUnderBin(const std::string& binName) const {
+  std::vector<BinId> under;
+  for (const Bin& b : bins) {
+    if (b.name == binName || std::find(under.begin(), under.end(), b.parent) != under.end()) under.push_back(b.id);
+  }
+  std::vector<const MediaItem*> items;
+  for (const Bin& b : bins) {
+    if (std::find(under.begin(), under.end(), b.id) == under.end()) continue;
+    for (MediaId id : b.items) {
+      if (const MediaItem* m = findMedia(id)) items.push_back(m);
+    }
+  }
+  return items;
+}
+
 MediaItem* Project::findMedia(MediaId id) { return const_cast<MediaItem*>(std::as_const(*this).findMedia(id)); }
 const MediaItem* Project::findMedia(MediaId id) const { return findPtrById(media, id); }
 Sequence* Project::findSequence(SequenceId id) { return const_cast<Sequence*>(std::as_const(*this).findSequence(id)); }

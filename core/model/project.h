@@ -29,6 +29,9 @@ struct Project {
   const MediaItem* findMedia(MediaId id) const;
   Sequence* findSequence(SequenceId id);
   const Sequence* findSequence(SequenceId id) const;
+  // The media items of the root bin named `name` and of its sub-bins (bins in project order,
+  // items in display order), e.g. the stills of "04_Reference".
+  std::vector<const MediaItem*> mediaUnderBin(const std::string& name) const;
 
   friend bool operator==(const Project&, const Project&) = default;
 };

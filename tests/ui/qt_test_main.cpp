@@ -4,6 +4,7 @@
 
 #include <QApplication>
 #include <QCoreApplication>
+#include <QDir>
 #include <cstdio>
 #include <cstdlib>
 
@@ -17,6 +18,9 @@ int main(int argc, char** argv) {
   QCoreApplication::setApplicationName("postline-tests");
   QApplication app(argc, argv);
   postline::ui::applyDarkTheme(app);  // the editor's look, so screenshots show what users see
+  // Where the tests leave their screenshots for a person to look at (whichever program runs first).
+  QDir().mkpath("/tmp/i8/shots");
+  QDir().mkpath("/tmp/i9/shots");
   const int rc = RUN_ALL_TESTS();
   // Leave without tearing Qt's GL integration down (Mesa's GLX driver unload shows as leaks).
   std::fflush(nullptr);

@@ -17,7 +17,7 @@
 #include "ui/controller/project_controller.h"
 #include "ui/main/edit_page.h"
 #include "ui/main/main_window_parts.h"
-#include "ui/main/other_pages.h"
+#include "ui/main/finishing_pages.h"
 #include "ui/main/project_lifecycle.h"
 #include "ui/main/recent_files.h"
 
@@ -63,7 +63,7 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent), m_parts(std::make
   p.pages = new QStackedWidget(this);
   p.editPage = buildEditPage(*this, p);
   p.pages->addWidget(p.editPage);
-  for (int i = 1; i < 4; ++i) p.pages->addWidget(buildOtherPage(static_cast<Page>(i), p));
+  buildFinishingPages(p);
   setCentralWidget(p.pages);
   connect(p.pageButtons, &QButtonGroup::idClicked, this, [this](int id) { setPage(static_cast<Page>(id)); });
   auto* lifecycle = new ProjectLifecycle(*this, *p.controller, *p.recent);
@@ -102,6 +102,7 @@ bool MainWindow::openProject(const std::filesystem::path& file, bool askRecovery
 
 void MainWindow::setPage(Page page) {
   const int i = static_cast<int>(page);
+  routePlaybackForPage(*m_parts, i);
   m_parts->pages->setCurrentIndex(i);
   m_parts->pageButtons->button(i)->setChecked(true);
 }

@@ -11,7 +11,10 @@ class QStackedWidget;
 
 namespace postline::ui {
 
+class AudioPage;
 class BinPanel;
+class ColorPage;
+class DeliverPage;
 class EditActions;
 class ProgramViewer;
 class ProjectController;
@@ -33,6 +36,9 @@ struct MainWindowParts {
   TimelineView* timeline = nullptr;
   Transport* transport = nullptr;
   EditActions* actions = nullptr;
+  ColorPage* colorPage = nullptr;        // the finishing pages (ui/color, ui/mixer, ui/deliver)
+  AudioPage* audioPage = nullptr;
+  DeliverPage* deliverPage = nullptr;
 };
 
 }  // namespace postline::ui

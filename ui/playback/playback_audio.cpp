@@ -12,7 +12,7 @@ PlaybackAudio::PlaybackAudio(ProjectController& controller, audio::PlaybackEngin
   // Edits arrive in bursts (a drag merges many apply() calls): one plan per event-loop turn.
   m_rebuildTimer.setSingleShot(true);
   m_rebuildTimer.setInterval(0);
-  connect(&m_rebuildTimer, &QTimer::timeout, this, &PlaybackAudio::rebuild);
+  connect(&m_rebuildTimer, &QTimer::timeout, this, &PlaybackAudio::replanNow);
   m_scrubTimer.setSingleShot(true);
   m_scrubTimer.setTimerType(Qt::PreciseTimer);
   connect(&m_scrubTimer, &QTimer::timeout, this, &PlaybackAudio::snippetDone);
@@ -29,16 +29,37 @@ PlaybackAudio::~PlaybackAudio() {
 
 void PlaybackAudio::scheduleRebuild() { m_rebuildTimer.start(); }
 
-void PlaybackAudio::rebuild() {
+void PlaybackAudio::replanNow() { replan(true); }
+
+void PlaybackAudio::setMetering(bool on) {
+  m_metering = on;
+  if (m_mixer) m_mixer->setMetering(on);
+}
+
+void PlaybackAudio::rebuild() { replan(false); }
+
+// A change of the project plans the mix again and swaps the plan into the same Mixer (its meters
+// and DSP state carry on); another sequence (or project) gets a new Mixer.
+void PlaybackAudio::replan(bool keepMixer) {
   m_rebuildTimer.stop();
-  std::shared_ptr<audio::Mixer> next;
+  std::shared_ptr<const audio::MixPlan> plan;
   if (m_controller.sequence() != nullptr) {
-    auto plan = audio::planMix(m_controller.project(), m_controller.currentSequence());
-    if (plan.ok()) next = std::make_shared<audio::Mixer>(std::make_shared<const audio::MixPlan>(std::move(plan.value())));
+    auto planned = audio::planMix(m_controller.project(), m_controller.currentSequence());
+    if (planned.ok()) plan = std::make_shared<const audio::MixPlan>(std::move(planned.value()));
+  }
+  ++m_builds;
+  if (keepMixer && plan && m_mixer && m_mixerSequence == m_controller.currentSequence()) {
+    m_mixer->setPlan(std::move(plan));
+    return;
+  }
+  std::shared_ptr<audio::Mixer> next;
+  if (plan) {
+    next = std::make_shared<audio::Mixer>(std::move(plan));
+    next->setMetering(m_metering);  // meters only what the worker renders: playback and scrub snippets
   }
   m_mixer = next;
+  m_mixerSequence = m_controller.currentSequence();
   m_engine->setSource(next);  // spliced while playing: heard ~32 ms later, no gap
-  ++m_builds;
   emit mixerChanged();
 }
 

@@ -6,6 +6,7 @@
 
 #include "core/edit/move.h"
 #include "ui/controller/project_controller.h"
+#include "ui/timeline/clip_audio_drag.h"
 #include "ui/timeline/move_drag.h"
 #include "ui/timeline/trim_tools.h"
 
@@ -15,9 +16,10 @@ namespace {
 
 class SelectTool : public TimelineTool {
  public:
-  explicit SelectTool(ToolHost& host) : TimelineTool(host), m_move(host) {}
+  explicit SelectTool(ToolHost& host) : TimelineTool(host), m_move(host), m_audio(host) {}
 
-  Qt::CursorShape cursor(const TimelineHit& hit, Qt::KeyboardModifiers) const override {
+  Qt::CursorShape cursor(const TimelineHit& hit, Qt::KeyboardModifiers modifiers) const override {
+    if (takesAudio(hit, modifiers)) return ClipAudioDrag::cursor(hit.audio);
     const bool edge = hit.part == TimelineHit::Part::InEdge || hit.part == TimelineHit::Part::OutEdge;
     return edge ? Qt::SizeHorCursor : Qt::ArrowCursor;
   }
@@ -26,6 +28,7 @@ class SelectTool : public TimelineTool {
     m_mode = Mode::None;
     m_pressPos = in.pos;
     m_dragged = false;
+    if (takesAudio(in.hit, in.modifiers)) return pressAudio(in);
     switch (in.hit.part) {
       case TimelineHit::Part::InEdge:
       case TimelineHit::Part::OutEdge: return pressEdge(in);
@@ -39,6 +42,7 @@ class SelectTool : public TimelineTool {
 
   void move(const ToolInput& in) override {
     if (m_mode == Mode::Delegate) return m_delegate->move(in);
+    if (m_mode == Mode::Audio) return m_audio.update(in);
     if (m_mode == Mode::Rubber) return rubberTo(in.pos);
     if (m_mode != Mode::Clip) return;
     if (!m_dragged && (in.pos - m_pressPos).manhattanLength() < 4) return;
@@ -49,6 +53,7 @@ class SelectTool : public TimelineTool {
 
   void release(const ToolInput& in) override {
     if (m_mode == Mode::Delegate) m_delegate->release(in);
+    if (m_mode == Mode::Audio) m_audio.finish();
     if (m_mode == Mode::Clip && m_dragged) m_move.finish();
     if (m_mode == Mode::Clip && !m_dragged && m_collapseOnRelease) host().controller().setSelection({m_pressHit.clip});
     m_mode = Mode::None;
@@ -57,6 +62,7 @@ class SelectTool : public TimelineTool {
 
   void cancel() override {
     if (m_mode == Mode::Delegate) m_delegate->cancel();
+    if (m_mode == Mode::Audio) m_audio.cancel();
     if (m_mode == Mode::Clip && m_dragged) m_move.cancel();
     if (m_mode == Mode::Rubber) host().controller().setSelection(m_base);
     m_mode = Mode::None;
@@ -65,6 +71,7 @@ class SelectTool : public TimelineTool {
 
   void paintOverlay(QPainter& p) const override {
     if (m_mode == Mode::Delegate) return m_delegate->paintOverlay(p);
+    if (m_mode == Mode::Audio) return m_audio.paintOverlay(p);
     if (m_mode != Mode::Rubber) return;
     p.setPen(QPen(QColor(0xff, 0xb8, 0x40), 1, Qt::DashLine));
     p.setBrush(QColor(0xff, 0xb8, 0x40, 40));
@@ -72,7 +79,22 @@ class SelectTool : public TimelineTool {
   }
 
  private:
-  enum class Mode { None, Clip, Rubber, Delegate };
+  enum class Mode { None, Clip, Rubber, Delegate, Audio };
+
+  // A plain press on an audio clip's gain line or fade handle drags it (Ctrl/Shift: selection as usual).
+  static bool takesAudio(const TimelineHit& hit, Qt::KeyboardModifiers modifiers) {
+    return hit.audio != TimelineHit::AudioHandle::None && hit.clip.valid() &&
+           !(modifiers & (Qt::ControlModifier | Qt::ShiftModifier));
+  }
+
+  bool pressAudio(const ToolInput& in) {
+    ProjectController& ctl = host().controller();
+    const auto& sel = ctl.selection();
+    if (std::find(sel.begin(), sel.end(), in.hit.clip) == sel.end()) ctl.setSelection({in.hit.clip});
+    if (!m_audio.begin(in)) return false;
+    m_mode = Mode::Audio;
+    return true;
+  }
 
   bool pressEdge(const ToolInput& in) {
     if (!m_delegate) m_delegate = makeEdgeTool(host(), EdgeMode::Trim);
@@ -156,6 +178,7 @@ class SelectTool : public TimelineTool {
   std::vector<model::ClipId> m_base;
   QRect m_band;
   MoveDrag m_move;
+  ClipAudioDrag m_audio;
   std::unique_ptr<TimelineTool> m_delegate;
 };
 

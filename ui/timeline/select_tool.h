@@ -1,6 +1,7 @@
 #pragma once
 // The timeline's own tools: select (click, Ctrl toggle, Shift extend, rubber band, move drags with
-// snapping; clip edges go to the trim tool of trim_tools.h) and blade (razor at the frame under the mouse).
+// snapping; clip edges go to the trim tool of trim_tools.h; an audio clip's gain line and fade handles
+// drag its gain and fades, clip_audio_drag.h) and blade (razor at the frame under the mouse).
 #include <memory>
 
 #include "ui/timeline/timeline_tool.h"

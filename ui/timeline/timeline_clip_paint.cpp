@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include "ui/timeline/clip_audio_overlay.h"
 #include "ui/timeline/timeline_summaries.h"
 
 namespace postline::ui {
@@ -82,13 +83,14 @@ void paintWaveform(QPainter& p, const media::Waveform& wave, const SourceClock& 
   p.drawLines(lines);
 }
 
-// Badge texts: speed, reverse, freeze, grade.
+// Badge texts: speed, reverse, freeze, grade, clip gain.
 QStringList badgesOf(const model::Clip& c) {
   QStringList b;
   if (c.speed != time::Rational(1)) b << QString::number(std::lround(c.speed.toDouble() * 100.0)) + "%";
   if (c.reverse) b << "REV";
   if (c.freeze) b << "FRZ";
   if (!c.grade.isIdentity()) b << "GRD";
+  if (c.audio.gainDb != 0.0) b << QString::asprintf("%+.1f dB", c.audio.gainDb);
   return b;
 }
 
@@ -164,6 +166,7 @@ void paintClip(QPainter& p, const TimelinePaintInput& in, const TrackRow& row, c
     p.restore();
   }
   if (r.width() >= 16) paintLabel(p, r, s, c, clipW);
+  if (!row.video) paintClipAudio(p, *in.geo, row, c, in.seq->settings.frameRate.fps().toDouble());
   if (s.selected) {
     p.setPen(QPen(QColor(0xff, 0xb8, 0x40), 2));
     p.setBrush(Qt::NoBrush);

@@ -1,5 +1,6 @@
 #pragma once
-// Drawing of the clips of the timeline: body, name, filmstrip, waveform, badges, offline hatching.
+// Drawing of the clips of the timeline: body, name, filmstrip, waveform, badges, offline hatching,
+// and on audio clips their gain line, fades and volume automation (clip_audio_overlay.h).
 #include <QPainter>
 
 #include "ui/timeline/timeline_paint.h"

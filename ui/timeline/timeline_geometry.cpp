@@ -4,6 +4,7 @@
 #include <cmath>
 
 #include "core/model/transition.h"
+#include "ui/timeline/clip_audio_overlay.h"
 
 namespace postline::ui {
 
@@ -127,6 +128,7 @@ TimelineHit TimelineGeometry::hitTest(const model::Sequence& seq, QPoint p) cons
     } else {
       hit.part = TimelineHit::Part::Body;
     }
+    if (p.x() >= x0 && p.x() < x1 && !r->video && !track.locked) hit.audio = clipAudioHandleAt(*this, *r, c, p);
     if (hit.part != TimelineHit::Part::Body || (p.x() >= x0 && p.x() < x1)) return hit;
   }
   hit.clip = {};

@@ -36,7 +36,11 @@ struct TimelineHit {
     OutEdge,     // the last kEdgePixels of a clip (its end)
     Transition,  // a dissolve's box on a cut
   };
+  // A clip-audio control of an audio clip (ui/timeline/clip_audio_overlay.h) under the point, on top
+  // of `part`: only the select tool uses it; for the other tools the point is what `part` says.
+  enum class AudioHandle { None, Gain, FadeIn, FadeOut };
   Part part = Part::None;
+  AudioHandle audio = AudioHandle::None;
   model::TrackId track;           // Header/Empty/Body/edges/Transition
   model::ClipId clip;             // Body/edges: the clip; Transition: the outgoing (left) clip
   model::ClipId neighbour;        // edges: the clip that touches this edge (the cut's other side), if any

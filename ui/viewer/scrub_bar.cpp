@@ -18,16 +18,20 @@ ScrubBar::ScrubBar(QWidget* parent) : QWidget(parent) {
 }
 
 void ScrubBar::setFrameCount(qint64 frames) {
-  m_frames = std::max<qint64>(0, frames);
+  frames = std::max<qint64>(0, frames);
+  if (frames == m_frames) return;
+  m_frames = frames;
   update();
 }
 
 void ScrubBar::setPosition(qint64 frame) {
+  if (frame == m_position) return;
   m_position = frame;
   update();
 }
 
 void ScrubBar::setMarks(std::optional<qint64> in, std::optional<qint64> out) {
+  if (in == m_in && out == m_out) return;
   m_in = in;
   m_out = out;
   update();

@@ -1,5 +1,6 @@
 #include "ui/viewer/viewer_widget.h"
 
+#include <QMouseEvent>
 #include <QPainter>
 #include <QWheelEvent>
 #include <algorithm>
@@ -22,10 +23,12 @@ QRectF shrink(const QRectF& r, double f) {
 }
 }  // namespace
 
-ViewerWidget::ViewerWidget(QWidget* parent) : QOpenGLWidget(parent) {
+ViewerWidget::ViewerWidget(QWidget* parent) : QWidget(parent) {
   setMinimumSize(160, 90);
-  connect(this, &QOpenGLWidget::frameSwapped, this, &ViewerWidget::onSwapped);
+  setAttribute(Qt::WA_OpaquePaintEvent);  // paintEvent fills every pixel
 }
+
+QImage ViewerWidget::grabFramebuffer() { return grab().toImage(); }
 
 void ViewerWidget::showImage(const RenderedFrame& frame) {
   m_left = frame;
@@ -42,6 +45,7 @@ void ViewerWidget::showTwoUp(const RenderedFrame& left, const RenderedFrame& rig
 }
 
 void ViewerWidget::setOffline(bool offline, const QString& what) {
+  if (offline == m_offline && what == m_offlineWhat) return;
   m_offline = offline;
   m_offlineWhat = what;
   update();
@@ -54,6 +58,7 @@ void ViewerWidget::setDroppedFrames(int dropped) {
 }
 
 void ViewerWidget::setFrameSize(QSize size) {
+  if (size == m_frameSize) return;
   m_frameSize = size;
   update();
 }
@@ -90,7 +95,7 @@ void ViewerWidget::drawPicture(QPainter& p, const QRectF& area, const RenderedFr
   p.drawImage(r, frame.image);
 }
 
-void ViewerWidget::paintGL() {
+void ViewerWidget::paintEvent(QPaintEvent*) {
   QPainter p(this);
   p.setRenderHint(QPainter::SmoothPixmapTransform, true);
   p.fillRect(rect(), kSurround);
@@ -105,15 +110,19 @@ void ViewerWidget::paintGL() {
   } else {
     QRectF pic;
     drawPicture(p, rect(), m_left, &pic);
+    if (m_split && !m_left.image.isNull()) drawSplit(p, pic);
     if (!m_left.image.isNull()) drawOverlays(p, pic);
   }
   drawDropped(p);
   p.end();
+  // The repaint manager flushes the window right after this paint: announce the frame after it.
   m_painted = m_offline ? -1 : m_left.frame;
-}
-
-void ViewerWidget::onSwapped() {
-  if (m_painted >= 0) emit framePresented(m_painted);
+  if (m_painted < 0 || m_presentQueued) return;
+  m_presentQueued = true;
+  QMetaObject::invokeMethod(this, [this] {
+    m_presentQueued = false;
+    if (m_painted >= 0) emit framePresented(m_painted);
+  }, Qt::QueuedConnection);
 }
 
 void ViewerWidget::drawOverlays(QPainter& p, const QRectF& pic) const {
@@ -158,6 +167,73 @@ void ViewerWidget::drawDropped(QPainter& p) const {
   p.fillRect(box, QColor(0, 0, 0, 160));
   p.setPen(QColor(255, 110, 90));
   p.drawText(box, Qt::AlignCenter, text);
+}
+
+void ViewerWidget::setSplit(bool on) {
+  m_split = on;
+  if (!on) m_before = {};
+  update();
+}
+
+void ViewerWidget::setBeforeImage(const RenderedFrame& before) {
+  m_before = before;
+  if (m_split) update();
+}
+
+void ViewerWidget::setSplitPosition(double position) {
+  m_splitPos = std::clamp(position, 0.0, 1.0);
+  update();
+}
+
+void ViewerWidget::drawSplit(QPainter& p, const QRectF& pic) const {
+  const double x = pic.left() + pic.width() * m_splitPos;
+  if (!m_before.image.isNull() && m_before.frame == m_left.frame) {
+    p.save();
+    p.setClipRect(QRectF(pic.left(), pic.top(), x - pic.left(), pic.height()));
+    p.drawImage(pic, m_before.image);
+    p.restore();
+  }
+  p.setPen(QPen(QColor(240, 240, 240, 220), 2));
+  p.drawLine(QPointF(x, pic.top()), QPointF(x, pic.bottom()));
+  p.setBrush(QColor(240, 240, 240));
+  p.drawEllipse(QPointF(x, pic.center().y()), 6, 6);
+  p.setFont(font());
+  const QRectF label(0, pic.top() + 6, 70, 20);
+  p.fillRect(label.translated(x - 76, 0), QColor(0, 0, 0, 150));
+  p.fillRect(label.translated(x + 6, 0), QColor(0, 0, 0, 150));
+  p.setPen(QColor(235, 235, 235));
+  p.drawText(label.translated(x - 76, 0), Qt::AlignCenter, tr("Before"));
+  p.drawText(label.translated(x + 6, 0), Qt::AlignCenter, tr("After"));
+}
+
+void ViewerWidget::mousePressEvent(QMouseEvent* event) {
+  const QRectF pic = pictureRect();
+  if (!m_split || event->button() != Qt::LeftButton || pic.isEmpty() || !pic.contains(event->position())) {
+    QWidget::mousePressEvent(event);
+    return;
+  }
+  m_draggingSplit = true;
+  mouseMoveEvent(event);
+}
+
+void ViewerWidget::mouseMoveEvent(QMouseEvent* event) {
+  const QRectF pic = pictureRect();
+  if (!m_draggingSplit || pic.width() <= 0) {
+    QWidget::mouseMoveEvent(event);
+    return;
+  }
+  setSplitPosition((event->position().x() - pic.left()) / pic.width());
+  emit splitPositionChanged(m_splitPos);
+  event->accept();
+}
+
+void ViewerWidget::mouseReleaseEvent(QMouseEvent* event) {
+  if (!m_draggingSplit) {
+    QWidget::mouseReleaseEvent(event);
+    return;
+  }
+  m_draggingSplit = false;
+  event->accept();
 }
 
 void ViewerWidget::wheelEvent(QWheelEvent* event) {

@@ -1,19 +1,24 @@
 #pragma once
-// The viewer's picture: a QOpenGLWidget drawing the newest RenderedFrame as a texture (through
-// QPainter's GL engine), letterboxed on dark grey, at fit / 100 % / wheel zoom, with overlays
-// (title-safe; 4:5, 9:16 and 1:1 delivery crops), a two-up mode for trims, a dropped-frame count
-// and a "Media offline" slate. It only draws: frames come from RenderService or the transport.
-#include <QOpenGLWidget>
+// The viewer's picture: a raster QWidget drawing the newest RenderedFrame (a CPU QImage the render
+// thread read back) letterboxed on dark grey, at fit / 100 % / wheel zoom, with overlays
+// (title-safe; 4:5, 9:16 and 1:1 delivery crops), a two-up mode for trims, a before/after split wipe
+// (the Color page), a dropped-frame count and a "Media offline" slate. It only draws: frames come
+// from RenderService or the transport.
+// Raster, not QOpenGLWidget: a QOpenGLWidget makes Qt compose the whole top-level window with GL on
+// every repaint of any widget in it, which on a software rasteriser (llvmpipe) cost more than the
+// frame's own render (the Color page's wheel drags); the picture is a CPU image already.
+#include <QWidget>
 #include <QSize>
 #include <QString>
 
 #include "ui/viewer/render_service.h"
 
+class QMouseEvent;
 class QPainter;
 
 namespace postline::ui {
 
-class ViewerWidget : public QOpenGLWidget {
+class ViewerWidget : public QWidget {
   Q_OBJECT
 
  public:
@@ -45,18 +50,35 @@ class ViewerWidget : public QOpenGLWidget {
   const RenderedFrame& shownRight() const { return m_right; }
   bool isTwoUp() const { return m_twoUp; }
   bool isOffline() const { return m_offline; }
+  // What the widget shows, as drawn (tests, screenshots).
+  QImage grabFramebuffer();
   // Where the (left) picture lies in widget coordinates, logical pixels.
   QRectF pictureRect() const;
 
+  // Before/after split wipe: while on, the "before" picture (setBeforeImage) is drawn over the
+  // part of the shown picture left of a vertical divider at splitPosition() (0 .. 1 across the
+  // picture), which the mouse drags. The before picture is drawn only when it is of the shown frame.
+  void setSplit(bool on);
+  bool isSplit() const { return m_split; }
+  void setBeforeImage(const RenderedFrame& before);
+  const RenderedFrame& beforeFrame() const { return m_before; }
+  void setSplitPosition(double position);
+  double splitPosition() const { return m_splitPos; }
+
  signals:
-  // The picture of `frame` reached the screen (after the window's buffer swap).
+  // The picture of `frame` reached the screen (emitted after the paint's flush to the window).
   void framePresented(qint64 frame);
   // The user zoomed with the wheel (the new zoom factor).
   void zoomChanged(double zoom);
+  // The user dragged the split divider (0 .. 1 across the picture).
+  void splitPositionChanged(double position);
 
  protected:
-  void paintGL() override;
+  void paintEvent(QPaintEvent* event) override;
   void wheelEvent(QWheelEvent* event) override;
+  void mousePressEvent(QMouseEvent* event) override;
+  void mouseMoveEvent(QMouseEvent* event) override;
+  void mouseReleaseEvent(QMouseEvent* event) override;
 
  private:
   QRectF placeIn(const QRectF& area, QSize image) const;
@@ -64,7 +86,7 @@ class ViewerWidget : public QOpenGLWidget {
   void drawOverlays(QPainter& p, const QRectF& pic) const;
   void drawSlate(QPainter& p) const;
   void drawDropped(QPainter& p) const;
-  void onSwapped();
+  void drawSplit(QPainter& p, const QRectF& pic) const;
 
   RenderedFrame m_left;
   RenderedFrame m_right;
@@ -75,7 +97,12 @@ class ViewerWidget : public QOpenGLWidget {
   QSize m_frameSize;
   double m_zoom = 0.0;
   int m_overlays = 0;
-  qint64 m_painted = -1;   // the frame drawn by the last paintGL, presented at the next swap
+  RenderedFrame m_before;
+  bool m_split = false;
+  double m_splitPos = 0.5;
+  bool m_draggingSplit = false;
+  qint64 m_painted = -1;         // the frame the last paint drew (-1: none, or the slate)
+  bool m_presentQueued = false;  // a framePresented is queued for the last paint
 };
 
 }  // namespace postline::ui

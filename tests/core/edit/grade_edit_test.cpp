@@ -184,5 +184,24 @@ TEST_F(GradeEdit, InvalidTimelineGradeNamesTheSequenceAndField) {
   EXPECT_NE(r.error().message.find("film.ceiling.knee"), std::string::npos) << r.error().message;
 }
 
+TEST_F(GradeEdit, SetClipNormalisesKeepsEachCreativeGradeAsOneChangeSet) {
+  sequence().tracks[0].clips[0].grade = warmGrade();
+  color::Normalise n1;
+  n1.exposure = -0.25;
+  color::Normalise n2;
+  n2.temperature = -12.0;
+  auto cs = setClipNormalises(project, seq, {{a, n1}, {b, n2}});
+  ASSERT_TRUE(cs.ok()) << cs.error().message;
+  EXPECT_EQ(cs->changes.size(), 2u);
+  model::Project after;
+  ASSERT_TRUE(appliesAndUndoes(project, *cs, &after));
+  const model::Sequence& s = *after.findSequence(seq);
+  EXPECT_EQ(s.findClip(a)->grade.normalise, n1);
+  EXPECT_EQ(s.findClip(a)->grade.creative, warmGrade().creative);
+  EXPECT_EQ(s.findClip(b)->grade.normalise, n2);
+  auto bad = setClipNormalises(project, seq, {{a, n1}, {music, n2}});
+  EXPECT_FALSE(bad.ok());
+}
+
 }  // namespace
 }  // namespace postline::edit

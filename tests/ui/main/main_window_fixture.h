@@ -12,6 +12,7 @@
 #include <QMessageBox>
 #include <QSettings>
 #include <QTest>
+#include <QDrag>
 #include <QTimer>
 #include <QTreeView>
 #include <memory>
@@ -97,13 +98,20 @@ inline void dragFromBinsTo(BinPanel& panel, model::MediaId grab, TimelineView& t
   QWidget* vp = timeline.viewport();
   // xcb's drag follows the X pointer: warp the real pointer as well (QTest's moves do not move it;
   // without this the drop lands where the X pointer happens to be).
-  QTimer::singleShot(50, vp, [vp, target] {
+  // The drop is done from inside the drag's own event loop, once the drag has started (a fixed delay
+  // could fire before it on a busy machine: the press and moves below also process events).
+  auto* poll = new QTimer(vp);
+  QObject::connect(poll, &QTimer::timeout, vp, [poll, p = &panel, vp, target] {
+    if (!p->findChild<QDrag*>()) return;
+    poll->stop();
+    poll->deleteLater();
     QCursor::setPos(vp->mapToGlobal(target - QPoint(3, 0)));
     QTest::mouseMove(vp, target - QPoint(3, 0));
     QCursor::setPos(vp->mapToGlobal(target));
     QTest::mouseMove(vp, target);
     QTest::mouseRelease(vp, Qt::LeftButton, {}, target);
   });
+  poll->start(20);
   QTest::mousePress(list->viewport(), Qt::LeftButton, {}, from);
   QTest::mouseMove(list->viewport(), from + QPoint(4, 0));
   QTest::mouseMove(list->viewport(), from + QPoint(QApplication::startDragDistance() + 20, 0));

@@ -94,14 +94,14 @@ int runSmokeTest(QApplication&, ui::MainWindow& window) {
   return 0;
 }
 
-// Each page as a user finds it with the playhead 6 s in: Edit; Color (the clip there graded, its
+// Each page as a user finds it with the playhead 10 s in: Edit; Color (the clip there graded, its
 // scopes); Audio while the mix plays (live meters); Deliver (the 9:16 reframe window planned).
 bool capturePages(ui::MainWindow& window, const QDir& dir) {
   ui::MainWindowParts& p = window.parts();
   const model::Sequence* seq = p.controller->sequence();
-  p.controller->setPlayhead(time::FramePos{seq ? seq->settings.frameRate.nominalFps() * 6 : 144});
+  p.controller->setPlayhead(time::FramePos{seq ? seq->settings.frameRate.nominalFps() * 10 : 240});
   const char* names[] = {"edit", "color", "audio", "deliver"};
-  const int waits[] = {1500, 3000, 0, 6000};
+  const int waits[] = {1500, 3000, 0, 15000};  // Deliver: the 9:16 reframe analysis
   bool ok = true;
   for (int i = 0; i < 4; ++i) {
     window.setPage(static_cast<ui::MainWindow::Page>(i));

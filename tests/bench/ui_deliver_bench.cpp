@@ -19,8 +19,7 @@
 #include <string>
 #include <vector>
 
-#include "core/edit/assembly.h"
-#include "core/ingest/import.h"
+#include "tests/bench/ui_bench_scene.h"
 #include "core/media/ffmpeg/media_writer.h"
 #include "ui/controller/project_controller.h"
 #include "ui/deliver/deliver_page.h"
@@ -30,6 +29,8 @@ namespace fs = std::filesystem;
 using namespace postline;
 
 namespace {
+
+using bench::percentile;
 
 constexpr int kFrames = 48;  // 2 s at 24 fps per clip, two clips
 
@@ -56,15 +57,7 @@ bool buildScene(Scene& s) {
     if (!media::ffmpeg::writeVideo(files.back(), spec).ok()) return false;
   }
   s.ctl = std::make_unique<ui::ProjectController>();
-  s.ctl->newProject("Deliver Bench");
-  auto plan = ingest::planImport(s.ctl->project(), files);
-  if (!plan.ok() || !s.ctl->apply(std::move(plan.value().changes), "Import")) return false;
-  model::TrackId v, a;
-  for (const model::Track& t : s.ctl->sequence()->tracks) {
-    if (t.kind == model::TrackKind::Video && !v.valid()) v = t.id;
-    if (t.kind == model::TrackKind::Audio && !a.valid()) a = t.id;
-  }
-  if (!s.ctl->apply(edit::assemblyEdit(s.ctl->project(), s.ctl->currentSequence(), plan.value().added, v, a), "Assembly")) return false;
+  if (!bench::assembleProject(*s.ctl, "Deliver Bench", files)) return false;
   if (!s.ctl->saveAs(s.dir / "Deliver_Bench.postline").ok()) return false;
   s.page = std::make_unique<ui::DeliverPage>(*s.ctl);
   s.page->setCliPath(QString::fromUtf8(POSTLINE_BINARY_DIR "/app/postline-cli"));
@@ -72,12 +65,6 @@ bool buildScene(Scene& s) {
   s.page->resize(1600, 1000);
   s.page->show();
   return QTest::qWaitForWindowExposed(s.page.get());
-}
-
-double percentile(std::vector<double> v, double q) {
-  if (v.empty()) return 0.0;
-  std::sort(v.begin(), v.end());
-  return v[std::min(v.size() - 1, static_cast<std::size_t>(q * static_cast<double>(v.size() - 1) + 0.5))];
 }
 
 bool running(const ui::deliver::QueuePanel& q, int row) {

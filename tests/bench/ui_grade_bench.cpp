@@ -26,9 +26,7 @@
 #include <numbers>
 #include <vector>
 
-#include "core/edit/assembly.h"
-#include "core/ingest/import.h"
-#include "core/media/ffmpeg/media_writer.h"
+#include "tests/bench/ui_bench_scene.h"
 #include "ui/color/color_page.h"
 #include "ui/color/color_wheel.h"
 #include "ui/color/grade_sections.h"
@@ -41,6 +39,8 @@ using namespace postline;
 
 namespace {
 
+using bench::percentile;
+
 constexpr int kMoves = 60;
 
 struct Scene {
@@ -49,53 +49,8 @@ struct Scene {
 };
 Scene* g_scene = nullptr;
 
-// Footage-like pictures: gradients, a warm disc, light grain.
-void paintFootage(std::int64_t index, std::vector<std::uint8_t>& rgb) {
-  constexpr int w = 1920, h = 1080;
-  rgb.resize(std::size_t{w} * h * 3);
-  std::uint32_t seed = 0x9E3779B9u * static_cast<std::uint32_t>(index + 1);
-  for (int y = 0; y < h; ++y) {
-    for (int x = 0; x < w; ++x) {
-      seed = seed * 1664525u + 1013904223u;
-      const int grain = static_cast<int>(seed >> 29) - 4;
-      const bool disc = (x - 900) * (x - 900) + (y - 540) * (y - 540) < 200 * 200;
-      std::uint8_t* p = rgb.data() + (static_cast<std::size_t>(y) * w + x) * 3;
-      p[0] = static_cast<std::uint8_t>(std::clamp((disc ? 210 : 40 + x * 120 / w) + grain, 0, 255));
-      p[1] = static_cast<std::uint8_t>(std::clamp((disc ? 150 : 60 + y * 100 / h) + grain, 0, 255));
-      p[2] = static_cast<std::uint8_t>(std::clamp((disc ? 110 : 110) + grain, 0, 255));
-    }
-  }
-}
-
-fs::path clip1080() {
-  const fs::path dir = fs::temp_directory_path() / "postline_ui_grade_bench";
-  const fs::path file = dir / "grade_1080p.mp4";
-  if (fs::exists(file)) return file;
-  fs::create_directories(dir);
-  media::ffmpeg::VideoSpec spec;
-  spec.width = 1920;
-  spec.height = 1080;
-  spec.frames = 48;
-  spec.painter = paintFootage;
-  const fs::path tmp = dir / "writing.tmp.mp4";
-  if (auto r = media::ffmpeg::writeVideo(tmp, spec); !r.ok()) {
-    std::fprintf(stderr, "cannot write the clip: %s\n", r.error().message.c_str());
-    std::exit(1);
-  }
-  fs::rename(tmp, file);
-  return file;
-}
-
 bool buildScene(Scene& s, const fs::path& clip) {
-  s.ctl.newProject("Grade");
-  auto plan = ingest::planImport(s.ctl.project(), {clip});
-  if (!plan.ok() || !s.ctl.apply(std::move(plan.value().changes), "Import")) return false;
-  model::TrackId v1, a1;
-  for (const model::Track& t : s.ctl.sequence()->tracks) {
-    if (t.kind == model::TrackKind::Video && !v1.valid()) v1 = t.id;
-    if (t.kind == model::TrackKind::Audio && !a1.valid()) a1 = t.id;
-  }
-  if (!s.ctl.apply(edit::assemblyEdit(s.ctl.project(), s.ctl.currentSequence(), plan.value().added, v1, a1), "Assemble")) return false;
+  if (!bench::assembleProject(s.ctl, "Grade", {clip})) return false;
   s.ctl.setPlayhead(time::FramePos{12});
   s.page = std::make_unique<ui::ColorPage>(s.ctl);
   // The page's size (a 1080p-monitor editor window by default; POSTLINE_GRADE_PAGE=WxH to compare).
@@ -111,12 +66,6 @@ bool buildScene(Scene& s, const fs::path& clip) {
     return v.widget().shown().generation == v.renderService().generation() && !v.widget().shown().image.isNull() &&
            s.page->scopes().latestGeneration() == v.renderService().generation();
   }, 60000) && v.renderService().waitScrubCacheIdle(60000);
-}
-
-double percentile(std::vector<double> v, double p) {
-  if (v.empty()) return 0;
-  std::sort(v.begin(), v.end());
-  return v[std::min(v.size() - 1, static_cast<std::size_t>(p * double(v.size() - 1) + 0.5))];
 }
 
 // The i-th point of the drag: a slow circle around the disc's centre (radius 0.3 of the disc).
@@ -262,7 +211,7 @@ int main(int argc, char** argv) {
   QApplication app(argc, argv);
   benchmark::Initialize(&argc, argv);
   Scene scene;
-  if (!buildScene(scene, clip1080())) {
+  if (!buildScene(scene, bench::footageClip("postline_ui_grade_bench", "grade_1080p.mp4", 48, 12, 0, 0, {210, 150, 110}))) {
     std::fprintf(stderr, "cannot build the scene\n");
     return 1;
   }

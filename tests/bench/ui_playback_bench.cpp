@@ -17,12 +17,15 @@
 #include <vector>
 
 #include "core/project/project_file.h"
+#include "tests/bench/ui_bench_scene.h"
 #include "ui/controller/project_controller.h"
 #include "ui/playback/program_viewer_link.h"
 #include "ui/playback/transport.h"
 #include "ui/viewer/program_viewer.h"
 
 namespace {
+
+using postline::bench::percentile;
 
 namespace fs = std::filesystem;
 using namespace postline;
@@ -44,11 +47,6 @@ fs::path demoProject() {
   return file;
 }
 
-double percentile(std::vector<double> v, double p) {
-  if (v.empty()) return 0.0;
-  std::sort(v.begin(), v.end());
-  return v[std::min(v.size() - 1, static_cast<std::size_t>(p * static_cast<double>(v.size())))];
-}
 
 void BM_PlaybackDemoHalfRes(benchmark::State& state) {
   const fs::path file = demoProject();

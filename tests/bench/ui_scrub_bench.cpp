@@ -23,9 +23,7 @@
 #include <string>
 #include <vector>
 
-#include "core/edit/assembly.h"
-#include "core/ingest/import.h"
-#include "core/media/ffmpeg/media_writer.h"
+#include "tests/bench/ui_bench_scene.h"
 #include "ui/controller/project_controller.h"
 #include "ui/viewer/program_viewer.h"
 
@@ -33,6 +31,8 @@ namespace fs = std::filesystem;
 using namespace postline;
 
 namespace {
+
+using bench::percentile;
 
 constexpr int kFrames = 480;  // 20 s at 24 fps
 constexpr int kPositions = 60;
@@ -43,60 +43,13 @@ struct Scene {
 };
 Scene* g_scene = nullptr;
 
-// Footage-like pictures (smooth gradients, a moving disc, light grain) so the bitrate is that of
-// real footage (~10-20 Mbit/s) rather than of a busy test pattern (~50 Mbit/s, 3-4x slower to decode).
-void paintFootage(std::int64_t index, std::vector<std::uint8_t>& rgb) {
-  constexpr int w = 1920, h = 1080;
-  rgb.resize(std::size_t{w} * h * 3);
-  std::uint32_t seed = 0x9E3779B9u * static_cast<std::uint32_t>(index + 1);
-  const int cx = static_cast<int>(300 + 6 * index) % w, cy = 540;
-  for (int y = 0; y < h; ++y) {
-    for (int x = 0; x < w; ++x) {
-      seed = seed * 1664525u + 1013904223u;
-      const int grain = static_cast<int>(seed >> 29) - 4;
-      const bool disc = (x - cx) * (x - cx) + (y - cy) * (y - cy) < 160 * 160;
-      std::uint8_t* p = rgb.data() + (static_cast<std::size_t>(y) * w + x) * 3;
-      p[0] = static_cast<std::uint8_t>(std::clamp((disc ? 220 : 40 + x * 120 / w) + grain, 0, 255));
-      p[1] = static_cast<std::uint8_t>(std::clamp((disc ? 160 : 60 + y * 100 / h) + grain, 0, 255));
-      p[2] = static_cast<std::uint8_t>(std::clamp((disc ? 90 : 110 + static_cast<int>(index % 48)) + grain, 0, 255));
-    }
-  }
-}
-
 fs::path longGopClip() {
   if (const char* other = std::getenv("POSTLINE_BENCH_CLIP"); other != nullptr && *other != '\0') return other;
-  const fs::path dir = fs::temp_directory_path() / "postline_ui_scrub_bench";
-  const fs::path file = dir / "long_gop_1080p_footage.mp4";
-  if (fs::exists(file)) return file;
-  fs::create_directories(dir);
-  media::ffmpeg::VideoSpec spec;
-  spec.width = 1920;
-  spec.height = 1080;
-  spec.frames = kFrames;
-  spec.gop = 250;
-  spec.bFrames = 2;
-  spec.painter = paintFootage;
-  const fs::path tmp = dir / "writing.tmp.mp4";  // renamed when complete: an interrupted run leaves no clip
-  if (auto r = media::ffmpeg::writeVideo(tmp, spec); !r.ok()) {
-    std::fprintf(stderr, "cannot write the clip: %s\n", r.error().message.c_str());
-    std::exit(1);
-  }
-  fs::rename(tmp, file);
-  return file;
+  return bench::footageClip("postline_ui_scrub_bench", "long_gop_1080p_footage.mp4", kFrames, 250, 2, 6, {200, 160, 90});
 }
 
 bool buildScene(Scene& s, const fs::path& clip) {
-  s.ctl.newProject("Scrub");
-  auto plan = ingest::planImport(s.ctl.project(), {clip});
-  if (!plan.ok() || !s.ctl.apply(std::move(plan.value().changes), "Import")) return false;
-  model::TrackId v1, a1;
-  for (const model::Track& t : s.ctl.sequence()->tracks) {
-    if (t.kind == model::TrackKind::Video && !v1.valid()) v1 = t.id;
-    if (t.kind == model::TrackKind::Audio && !a1.valid()) a1 = t.id;
-  }
-  if (!s.ctl.apply(edit::assemblyEdit(s.ctl.project(), s.ctl.currentSequence(), plan.value().added, v1, a1), "Assemble")) {
-    return false;
-  }
+  if (!bench::assembleProject(s.ctl, "Scrub", {clip})) return false;
   s.viewer = std::make_unique<ui::ProgramViewer>(s.ctl);
   s.viewer->resize(960, 540 + 60);
   s.viewer->show();
@@ -109,12 +62,6 @@ double processCpuSeconds() {
   rusage u{};
   getrusage(RUSAGE_SELF, &u);
   return double(u.ru_utime.tv_sec + u.ru_stime.tv_sec) + double(u.ru_utime.tv_usec + u.ru_stime.tv_usec) / 1e6;
-}
-
-double percentile(std::vector<double> v, double p) {
-  if (v.empty()) return 0;
-  std::sort(v.begin(), v.end());
-  return v[std::min(v.size() - 1, static_cast<std::size_t>(p * double(v.size() - 1) + 0.5))];
 }
 
 // One scrub: ms from setPlayhead(frame) to framePresented(frame); -1 on a 30 s timeout.

@@ -69,16 +69,8 @@ QWidget* MasterStrip::buildFaderArea() {
   layout->setContentsMargins(0, 0, 0, 0);
   auto* row = new QHBoxLayout;
   m_meter = new LevelMeter;
-  m_fader = new QSlider(Qt::Vertical);
-  m_fader->setObjectName("masterFader");
-  m_fader->setRange(-480, 240);
-  m_fader->setTickPosition(QSlider::TicksBothSides);
-  m_fader->setTickInterval(60);
-  m_fader->setToolTip(tr("Master gain (dB; double-click: 0 dB)"));
-  m_fader->installEventFilter(this);
-  m_readout = new QLabel;
-  m_readout->setStyleSheet("font-family: monospace; font-size: 11px;");
-  m_readout->setAlignment(Qt::AlignLeft | Qt::AlignTop);
+  m_fader = makeFader("masterFader", -480, 240, tr("Master gain (dB; double-click: 0 dB)"), this);
+  m_readout = makeMeterReadout();
   row->addWidget(m_meter);
   row->addWidget(m_fader);
   row->addWidget(m_readout, 1);

@@ -3,6 +3,8 @@
 // into one undo command (a drag merges under a key; the release closes the gesture).
 #include <QAbstractSlider>
 #include <QDoubleSpinBox>
+#include <QLabel>
+#include <QSlider>
 #include <QString>
 
 #include "ui/controller/project_controller.h"
@@ -24,6 +26,27 @@ inline QDoubleSpinBox* compactSpin(double min, double max, double step, int deci
 }
 
 // Sets `s` to `v` without emitting (a refresh from the model is not an edit).
+// A strip's vertical fader in tenths of a dB (ticks every 6 dB); `filter` sees its double-clicks.
+inline QSlider* makeFader(const QString& name, int minTenths, int maxTenths, const QString& tip, QObject* filter) {
+  auto* fader = new QSlider(Qt::Vertical);
+  fader->setObjectName(name);
+  fader->setRange(minTenths, maxTenths);
+  fader->setPageStep(30);
+  fader->setTickPosition(QSlider::TicksBothSides);
+  fader->setTickInterval(60);
+  fader->setToolTip(tip);
+  fader->installEventFilter(filter);
+  return fader;
+}
+
+// The small monospace text beside a strip's meter (its numbers).
+inline QLabel* makeMeterReadout() {
+  auto* readout = new QLabel;
+  readout->setStyleSheet("font-family: monospace; font-size: 11px;");
+  readout->setAlignment(Qt::AlignLeft | Qt::AlignTop);
+  return readout;
+}
+
 inline void setQuietly(QDoubleSpinBox* s, double v) {
   const QSignalBlocker block(s);
   s->setValue(v);

@@ -5,22 +5,14 @@
 #include <cmath>
 #include <numbers>
 
+#include "core/audio/mix_plan.h"
+
 namespace postline::ui {
 
 namespace {
 
+using audio::fadeCurve;  // the mixer's curves, drawn as they sound
 using Handle = TimelineHit::AudioHandle;
-
-// Gain in [0, 1] of a fade at position x in [0, 1] (0 = silent end): the mixer's curves
-// (audio::fadeCurve in core/audio/mix_plan.h), repeated here for drawing only.
-double fadeCurve(model::FadeShape shape, double x) {
-  switch (shape) {
-    case model::FadeShape::Linear: return x;
-    case model::FadeShape::EqualPower: return std::sin(x * std::numbers::pi / 2.0);
-    case model::FadeShape::SCurve: return (1.0 - std::cos(x * std::numbers::pi)) / 2.0;
-  }
-  return x;
-}
 
 // Top and height of the band the gain line moves in (the clip less a pixel at each side).
 double bandTop(const QRect& r) { return r.top() + 1.0; }
